@@ -1,0 +1,37 @@
+"""quizapp: quizzes on news articles that teach how to read them."""
+from pathlib import Path
+
+from flask import Flask
+
+from . import config as settings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints and CLI commands."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(settings.DefaultConfig)
+    app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'quizapp.sqlite'}"
+    app.config["QUESTIONS_DIR"] = str(PROJECT_ROOT / "questions")
+    app.config.from_pyfile("config.py", silent=True)
+    settings.from_environment(app.config)
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    settings.ensure_secret_key(app.config, app.instance_path)
+
+    from . import database, i18n, security, web
+    from .cli import register_commands
+    database.init_app(app)
+    security.init_app(app)
+    i18n.init_app(app)
+    web.init_app(app)
+    register_commands(app)
+    return app

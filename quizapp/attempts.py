@@ -1,0 +1,122 @@
+"""Start and submit attempts; the one place that writes attempts and responses.
+
+Submitting is idempotent: the attempt row is marked submitted by a guarded UPDATE
+(``WHERE submitted_at IS NULL``), so a double click, a reload or two workers racing
+store exactly one set of responses.
+"""
+import random
+from collections.abc import Mapping
+
+from flask_babel import gettext as _
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+
+from .content import snapshots
+from .extensions import db
+from .kinds import INVALID, get_kind
+from .models import (Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Response, ResponseChoice, Student,
+                     utcnow)
+
+
+class AttemptRefused(Exception):
+    """The quiz cannot be started now; the message says why, for the student."""
+
+
+def _layout(quiz: Quiz, rng: random.Random) -> list[dict]:
+    """Pick the current version of each published question, in quiz order or shuffled."""
+    rows = db.session.execute(
+        db.select(Question.id, QuestionVersion.id, QuestionVersion.kind, QuestionVersion.snapshot)
+        .join(QuizQuestion, QuizQuestion.question_id == Question.id)
+        .join(QuestionVersion, (QuestionVersion.question_id == Question.id)
+              & (QuestionVersion.number == Question.version))
+        .where(QuizQuestion.quiz_id == quiz.id, Question.status == "published")
+        .order_by(QuizQuestion.position)
+    ).all()
+    layout = []
+    for question_id, version_id, kind, snapshot in rows:
+        keys = [option["key"] for option in get_kind(kind).display_options(snapshot["spec"])]
+        if quiz.shuffle_options and kind != "true_false":
+            rng.shuffle(keys)
+        layout.append({"question_id": question_id, "version_id": version_id, "options": keys})
+    if quiz.shuffle_questions:
+        rng.shuffle(layout)
+    return layout
+
+
+def open_attempt(student: Student, quiz: Quiz) -> Attempt | None:
+    return db.session.execute(
+        db.select(Attempt).filter_by(quiz_id=quiz.id, student_id=student.id, submitted_at=None)
+        .order_by(Attempt.number.desc())
+    ).scalars().first()
+
+
+def start_attempt(student: Student, quiz: Quiz, rng: random.Random | None = None) -> Attempt:
+    """Resume the student's unsubmitted attempt, or start a new one if the quiz allows it."""
+    now = utcnow()
+    if not quiz.published:
+        raise AttemptRefused(_("This quiz is not published."))
+    if not quiz.is_open(now):
+        raise AttemptRefused(_("This quiz is not open now."))
+    resumable = open_attempt(student, quiz)
+    if resumable is not None:
+        return resumable
+    done = db.session.scalar(db.select(func.count()).select_from(Attempt)
+                             .filter_by(quiz_id=quiz.id, student_id=student.id)) or 0
+    if quiz.max_attempts is not None and done >= quiz.max_attempts:
+        raise AttemptRefused(_("You have used all %(count)d attempts for this quiz.", count=quiz.max_attempts))
+    layout = _layout(quiz, rng or random.Random())
+    if not layout:
+        raise AttemptRefused(_("This quiz has no questions yet."))
+    max_score = sum(s["points"] for s in snapshots([item["version_id"] for item in layout]).values())
+    attempt = Attempt(quiz_id=quiz.id, student_id=student.id, classroom_id=student.classroom_id,
+                      number=done + 1, layout=layout, max_score=max_score)
+    db.session.add(attempt)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Another request started the same attempt a moment ago: use that one.
+        db.session.rollback()
+        attempt = open_attempt(student, quiz)
+        if attempt is None:
+            raise AttemptRefused(_("Please try again."))
+    return attempt
+
+
+def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[dict]:
+    """Parse and grade every question of the attempt's layout; pure apart from cached reads."""
+    versions = snapshots([item["version_id"] for item in attempt.layout])
+    graded = []
+    for position, item in enumerate(attempt.layout):
+        snapshot = versions[item["version_id"]]
+        kind = get_kind(snapshot["kind"])
+        values = form.get(f"q{item['question_id']}", [])
+        raw = "; ".join(values)[:500]
+        answer = kind.parse(snapshot["spec"], values)
+        result = kind.grade(snapshot["spec"], snapshot["points"], answer)
+        graded.append({"item": item, "position": position, "kind": kind, "raw": raw,
+                       "answer": None if answer is INVALID else answer, "invalid": answer is INVALID,
+                       "result": result})
+    return graded
+
+
+def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
+    """Grade and store the answers once; return False if the attempt was already submitted."""
+    graded = grade_attempt(attempt, form)
+    score = round(sum(g["result"].points for g in graded), 2)
+    claimed = db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(submitted_at=utcnow(), score=score)
+    ).rowcount
+    if claimed != 1:
+        db.session.rollback()
+        return False
+    for g in graded:
+        response = Response(attempt_id=attempt.id, question_id=g["item"]["question_id"],
+                            question_version_id=g["item"]["version_id"], position=g["position"],
+                            answer=g["answer"], raw=g["raw"], points=g["result"].points,
+                            max_points=g["result"].max_points, correct=g["result"].correct)
+        response.choices = [ResponseChoice(option_key=key) for key in g["kind"].chosen_keys(g["answer"])]
+        db.session.add(response)
+    db.session.commit()
+    db.session.refresh(attempt)
+    return True

@@ -1,0 +1,54 @@
+"""Sign in and out."""
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from ..extensions import db
+from ..forms import EmptyForm
+from ..models import Teacher
+from . import bp
+from .forms import LoginForm
+from .throttle import clear_failures, record_failure, too_many_failures
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only follow redirects within this site, never to another host."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated and current_user.is_teacher:
+        return redirect(url_for("teacher.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        address = request.remote_addr or "-"
+        if too_many_failures(email, address):
+            flash(_("Too many failed sign-ins. Please wait 15 minutes and try again."), "error")
+            return render_template("auth/login.html", form=form), 429
+        teacher = db.session.execute(db.select(Teacher).filter_by(email=email)).scalar_one_or_none()
+        if teacher is None or not teacher.check_password(form.password.data):
+            record_failure(email, address)
+            flash(_("Email or password is wrong."), "error")
+            return render_template("auth/login.html", form=form), 401
+        clear_failures(email)
+        login_user(teacher, remember=form.remember.data)
+        return redirect(_safe_next(request.args.get("next")) or url_for("teacher.dashboard"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+def logout():
+    if EmptyForm().validate_on_submit():
+        logout_user()
+        flash(_("You are signed out."), "info")
+    return redirect(url_for("student.home"))

@@ -1,0 +1,71 @@
+"""Configuration defaults and the environment variables that override them."""
+import os
+import secrets
+from pathlib import Path
+
+
+class DefaultConfig:
+    """Settings that hold unless the instance config or the environment says otherwise."""
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = None  # a quiz can take a whole lesson; the session bounds the token
+    BABEL_DEFAULT_LOCALE = "de"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Zurich"
+    LANGUAGES = ("de", "en")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 180  # students come back over a school year
+    SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365  # static URLs carry a content hash
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # question files and article texts are small
+    QUESTIONS_DIR = None  # defaults to <project>/questions
+    LOGIN_RATE_LIMIT = 5  # failed sign-ins per email and address ...
+    LOGIN_RATE_WINDOW = 15 * 60  # ... within this many seconds
+    SCHEMA_CHECK = True
+    AUTO_UPGRADE_SQLITE = True
+
+
+ENVIRONMENT_KEYS = {
+    "SECRET_KEY": str,
+    "SESSION_COOKIE_SECURE": lambda value: value.lower() in {"1", "true", "yes"},
+    "QUESTIONS_DIR": str,
+}
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Point plain postgres URLs at psycopg 3, the driver we ship."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def from_environment(config) -> None:
+    """Apply DATABASE_URL and the other documented environment variables."""
+    if os.environ.get("DATABASE_URL"):
+        config["SQLALCHEMY_DATABASE_URI"] = sqlalchemy_url(os.environ["DATABASE_URL"])
+    for key, convert in ENVIRONMENT_KEYS.items():
+        if os.environ.get(key):
+            config[key] = convert(os.environ[key])
+
+
+def ensure_secret_key(config, instance_path: str) -> None:
+    """Use SECRET_KEY if given, else a key generated once into the instance folder.
+
+    Several workers on one machine share the file; several machines must set SECRET_KEY.
+    """
+    if config.get("SECRET_KEY"):
+        return
+    key_file = Path(instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        candidate = secrets.token_hex(32)
+        try:
+            # O_EXCL: when two workers start at once, the first key written wins.
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(candidate)
+        except FileExistsError:
+            pass
+    config["SECRET_KEY"] = key_file.read_text().strip()

@@ -1,0 +1,65 @@
+"""Read-mostly quiz content: question versions and article passages, loaded lean and cached.
+
+A QuestionVersion never changes once written, so its snapshot can be cached in each worker's
+memory without any invalidation; that keeps the quiz and result pages to a couple of queries.
+Articles can be edited, so their passages are cached by (id, updated_at) and a stale entry is
+simply never asked for again.
+"""
+from collections import OrderedDict
+from threading import Lock
+
+from .extensions import db
+from .models import Article, Passage, QuestionVersion
+
+_CACHE_SIZE = 5000
+
+
+class _LRU:
+    def __init__(self, size: int):
+        self.size, self.items, self.lock = size, OrderedDict(), Lock()
+
+    def get(self, key):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        return None
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_versions = _LRU(_CACHE_SIZE)
+_passages = _LRU(200)
+
+
+def snapshots(version_ids: list[int]) -> dict[int, dict]:
+    """Return {version id: snapshot}, querying only for versions not yet cached."""
+    found = {vid: snap for vid in version_ids if (snap := _versions.get(vid)) is not None}
+    missing = [vid for vid in version_ids if vid not in found]
+    if missing:
+        rows = db.session.execute(
+            db.select(QuestionVersion.id, QuestionVersion.snapshot).where(QuestionVersion.id.in_(missing))
+        )
+        for vid, snapshot in rows:
+            _versions.put(vid, snapshot)
+            found[vid] = snapshot
+    return found
+
+
+def article_passages(article: Article) -> list[dict]:
+    """The article's passages as plain dicts, cached until the article is edited."""
+    key = (article.id, article.updated_at)
+    cached = _passages.get(key)
+    if cached is None:
+        rows = db.session.execute(
+            db.select(Passage.anchor, Passage.kind, Passage.label, Passage.credit, Passage.text)
+            .where(Passage.article_id == article.id).order_by(Passage.position)
+        )
+        cached = [dict(row._mapping) for row in rows]
+        _passages.put(key, cached)
+    return cached

@@ -1,0 +1,129 @@
+"""Choice kinds: single choice (one right option) and multiple select (partial credit).
+
+Multiple select scores like Moodle's multi-answer question with negative weights: each right
+option picked adds 1/(number of right options), each wrong option picked subtracts
+1/(number of wrong options); the fraction is clamped to 0..1 and multiplied by the points.
+So picking every option scores 0, and the answer is "correct" only when it is exactly right.
+"""
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from .base import INVALID, Kind, Result, SpecContext, clamp_points, option_keys
+
+MIN_OPTIONS, MAX_OPTIONS = 2, 8
+
+
+def validate_options(question: dict, ctx: SpecContext, *, exactly_one: bool) -> dict:
+    raw = question.get("options")
+    if not isinstance(raw, list) or not (MIN_OPTIONS <= len(raw) <= MAX_OPTIONS):
+        ctx.error("options", _("Give between %(low)d and %(high)d options as a list.", low=MIN_OPTIONS, high=MAX_OPTIONS))
+        return {"options": []}
+    options = []
+    for index, (item, default_key) in enumerate(zip(raw, option_keys(len(raw)))):
+        where = f"options[{index}]"
+        if not isinstance(item, dict):
+            ctx.error(where, _("Each option needs a text, and optionally correct and feedback."))
+            continue
+        text = str(item.get("text") or "").strip()
+        if not text:
+            ctx.error(f"{where}.text", _("An option needs a text."))
+        correct = item.get("correct", False)
+        if not isinstance(correct, bool):
+            ctx.error(f"{where}.correct", _("Write correct: true or correct: false."))
+            correct = False
+        key = str(item.get("key") or default_key)
+        options.append({"key": key, "text": text, "correct": correct, "feedback": str(item.get("feedback") or "").strip()})
+    keys = [option["key"] for option in options]
+    if len(set(keys)) != len(keys):
+        ctx.error("options", _("Option keys must be unique."))
+    texts = [option["text"].casefold() for option in options]
+    if len(set(texts)) != len(texts):
+        ctx.error("options", _("Two options have the same text; every option must differ."))
+    right = sum(option["correct"] for option in options)
+    if exactly_one and right != 1:
+        ctx.error("options", _("Mark exactly one option as correct (found %(count)d).", count=right))
+    if not exactly_one and right == 0:
+        ctx.error("options", _("Mark at least one option as correct."))
+    return {"options": options}
+
+
+def option_texts(spec: dict, keys) -> str:
+    by_key = {option["key"]: option for option in spec["options"]}
+    return "; ".join(by_key[key].get("text") or by_key[key].get("quote", "") for key in keys if key in by_key)
+
+
+def option_feedback(spec: dict, keys) -> list[str]:
+    return [o["feedback"] for o in spec["options"] if o["key"] in keys and o.get("feedback")]
+
+
+class SingleChoice(Kind):
+    name = "single_choice"
+    label = _l("Single choice")
+    uses_options = True
+
+    def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
+        return validate_options(question, ctx, exactly_one=True)
+
+    def parse(self, spec: dict, values: list[str]) -> Any:
+        values = [value for value in values if value != ""]
+        if not values:
+            return None
+        keys = {option["key"] for option in spec["options"]}
+        if len(values) != 1 or values[0] not in keys:
+            return INVALID
+        return values[0]
+
+    def grade(self, spec: dict, points: int, answer: Any) -> Result:
+        if answer is None or answer is INVALID:
+            return Result(0.0, points, False)
+        right = next(option["key"] for option in spec["options"] if option["correct"])
+        correct = answer == right
+        return Result(float(points) if correct else 0.0, points, correct, option_feedback(spec, {answer}))
+
+    def correct_answer(self, spec: dict) -> str:
+        return option_texts(spec, [o["key"] for o in spec["options"] if o["correct"]])
+
+    def summarize(self, spec: dict, answer: Any) -> str:
+        return option_texts(spec, [answer]) if isinstance(answer, str) else ""
+
+    def chosen_keys(self, answer: Any) -> list[str]:
+        return [answer] if isinstance(answer, str) else []
+
+    def display_options(self, spec: dict) -> list[dict]:
+        return [{"key": o["key"], "text": o["text"]} for o in spec["options"]]
+
+
+class MultipleSelect(SingleChoice):
+    name = "multiple_select"
+    label = _l("Multiple select")
+
+    def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
+        return validate_options(question, ctx, exactly_one=False)
+
+    def parse(self, spec: dict, values: list[str]) -> Any:
+        values = [value for value in values if value != ""]
+        if not values:
+            return None
+        keys = [option["key"] for option in spec["options"]]
+        if len(set(values)) != len(values) or not set(values) <= set(keys):
+            return INVALID
+        return [key for key in keys if key in values]  # option order, so equal answers compare equal
+
+    def grade(self, spec: dict, points: int, answer: Any) -> Result:
+        if answer is None or answer is INVALID:
+            return Result(0.0, points, False)
+        chosen = set(answer)
+        right = {o["key"] for o in spec["options"] if o["correct"]}
+        wrong = {o["key"] for o in spec["options"] if not o["correct"]}
+        fraction = len(chosen & right) / len(right)
+        if wrong:
+            fraction -= len(chosen & wrong) / len(wrong)
+        return Result(clamp_points(fraction, points), points, chosen == right, option_feedback(spec, chosen))
+
+    def summarize(self, spec: dict, answer: Any) -> str:
+        return option_texts(spec, answer) if isinstance(answer, list) else ""
+
+    def chosen_keys(self, answer: Any) -> list[str]:
+        return list(answer) if isinstance(answer, list) else []

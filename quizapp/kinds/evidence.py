@@ -1,0 +1,43 @@
+"""Evidence: which passage of the article supports a statement? Options are verbatim quotes."""
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from .base import SpecContext, option_keys
+from .choice import MAX_OPTIONS, MIN_OPTIONS, SingleChoice
+
+
+class Evidence(SingleChoice):
+    name = "evidence"
+    label = _l("Evidence (which passage?)")
+
+    def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
+        raw = question.get("options")
+        if not isinstance(raw, list) or not (MIN_OPTIONS <= len(raw) <= MAX_OPTIONS):
+            ctx.error("options", _("Give between %(low)d and %(high)d quotes as options.", low=MIN_OPTIONS, high=MAX_OPTIONS))
+            return {"options": []}
+        options = []
+        for index, (item, key) in enumerate(zip(raw, option_keys(len(raw)))):
+            where = f"options[{index}]"
+            if not isinstance(item, dict) or not str(item.get("quote") or "").strip():
+                ctx.error(f"{where}.quote", _("Each option is a verbatim quote from the article."))
+                continue
+            quote = str(item["quote"]).strip()
+            anchor = ctx.resolve_quote(quote, item.get("passage"), f"{where}.quote")
+            correct = item.get("correct", False)
+            if not isinstance(correct, bool):
+                ctx.error(f"{where}.correct", _("Write correct: true or correct: false."))
+                correct = False
+            options.append({"key": str(item.get("key") or key), "quote": quote, "anchor": anchor,
+                            "text": quote, "correct": correct, "feedback": str(item.get("feedback") or "").strip()})
+        right = [option for option in options if option["correct"]]
+        if len(right) != 1:
+            ctx.error("options", _("Mark exactly one quote as correct (found %(count)d).", count=len(right)))
+        elif question.get("quote") and isinstance(question["quote"], dict):
+            if str(question["quote"].get("exact") or "").strip() != right[0]["quote"]:
+                ctx.error("quote.exact", _("The question's quote must be the correct option's quote."))
+        if len({o["quote"] for o in options}) != len(options):
+            ctx.error("options", _("Two options quote the same text."))
+        return {"options": options}
+
+    def display_options(self, spec: dict) -> list[dict]:
+        return [{"key": o["key"], "text": o["quote"]} for o in spec["options"]]

@@ -1,0 +1,12 @@
+"""The database schema: one module per part of the domain."""
+from .articles import Article, Passage, PASSAGE_KINDS
+from .people import Classroom, LoginFailure, Student, Teacher
+from .questions import CATEGORIES, DIFFICULTIES, Question, QuestionVersion
+from .quizzes import Attempt, Quiz, QuizClassroom, QuizQuestion, Response, ResponseChoice, REVEAL_MODES
+from .timeutil import utcnow
+
+__all__ = [
+    "Article", "Passage", "PASSAGE_KINDS", "Classroom", "LoginFailure", "Student", "Teacher",
+    "CATEGORIES", "DIFFICULTIES", "Question", "QuestionVersion", "Attempt", "Quiz",
+    "QuizClassroom", "QuizQuestion", "Response", "ResponseChoice", "REVEAL_MODES", "utcnow",
+]

@@ -1,0 +1,91 @@
+"""Teachers, their classrooms, students, and the failed sign-ins that rate-limit logins."""
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from .timeutil import utcnow
+
+
+class Teacher(UserMixin, db.Model):
+    __tablename__ = "teachers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    classrooms: Mapped[list["Classroom"]] = relationship(back_populates="teacher", order_by="Classroom.name")
+
+    is_teacher = True
+    is_student = False
+
+    def get_id(self) -> str:
+        return f"t:{self.id}"
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)  # scrypt, werkzeug's current default
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+
+class Classroom(db.Model):
+    __tablename__ = "classrooms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teachers.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    teacher: Mapped[Teacher] = relationship(back_populates="classrooms")
+    students: Mapped[list["Student"]] = relationship(back_populates="classroom", order_by="Student.display_name")
+
+    __table_args__ = (UniqueConstraint("teacher_id", "name"),)
+
+
+class Student(UserMixin, db.Model):
+    """A learner known by a display name, optionally in a classroom; no email needed."""
+
+    __tablename__ = "students"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    classroom_id: Mapped[int | None] = mapped_column(ForeignKey("classrooms.id", ondelete="SET NULL"), index=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    classroom: Mapped[Classroom | None] = relationship(back_populates="students")
+
+    # Within a class a name identifies a student; without a class names may repeat.
+    __table_args__ = (UniqueConstraint("classroom_id", "display_name"),)
+
+    is_teacher = False
+    is_student = True
+
+    def get_id(self) -> str:
+        return f"s:{self.id}"
+
+    def set_pin(self, pin: str | None) -> None:
+        self.pin_hash = generate_password_hash(pin) if pin else None
+
+    def check_pin(self, pin: str) -> bool:
+        return bool(self.pin_hash) and check_password_hash(self.pin_hash, pin)
+
+
+class LoginFailure(db.Model):
+    """A failed sign-in; counted in the database so every worker enforces the same limit."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    remote_addr: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    __table_args__ = (CheckConstraint("length(email) > 0", name="email_not_empty"),)

@@ -1,0 +1,163 @@
+"""Student routes: thin views over attempts.py, content.py and review.py."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_user
+from sqlalchemy import or_
+
+from ..attempts import AttemptRefused, start_attempt, submit_attempt
+from ..bank.anchors import split_for_highlight
+from ..content import article_passages, snapshots
+from ..extensions import db
+from ..forms import EmptyForm
+from ..kinds import get_kind
+from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
+from ..review import review_items
+from ..security import current_student, current_teacher
+from . import bp
+from .forms import NameForm
+
+
+def _quiz_by_code(code: str) -> Quiz:
+    quiz = db.session.execute(db.select(Quiz).filter_by(code=code.upper())).scalar_one_or_none()
+    teacher = current_teacher()
+    if quiz is None or not (quiz.published or (teacher and quiz.owner_id in (None, teacher.id))):
+        abort(404)
+    return quiz
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    """The signed-in student's attempt; anyone else's is reported as missing."""
+    student = current_student()
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or student is None or attempt.student_id != student.id:
+        abort(404)
+    return attempt
+
+
+@bp.get("/")
+def home():
+    student = current_student()
+    visible = Quiz.public.is_(True)
+    if student is not None and student.classroom_id is not None:
+        assigned = db.select(QuizClassroom.quiz_id).where(QuizClassroom.classroom_id == student.classroom_id)
+        visible = or_(visible, Quiz.id.in_(assigned))
+    quizzes = db.session.execute(
+        db.select(Quiz).where(Quiz.published.is_(True), visible).order_by(Quiz.created_at.desc())
+    ).scalars().all()
+    return render_template("student/home.html", quizzes=quizzes, now=utcnow())
+
+
+@bp.get("/quiz/<code>")
+def quiz(code: str):
+    quiz = _quiz_by_code(code)
+    student = current_student()
+    attempts = []
+    if student is not None:
+        attempts = db.session.execute(
+            db.select(Attempt).filter_by(quiz_id=quiz.id, student_id=student.id).order_by(Attempt.number)
+        ).scalars().all()
+    return render_template("student/quiz.html", quiz=quiz, student=student, attempts=attempts,
+                           name_form=NameForm(), start_form=EmptyForm(), now=utcnow(),
+                           question_count=len(quiz.items))
+
+
+@bp.post("/quiz/<code>/start")
+def start(code: str):
+    quiz = _quiz_by_code(code)
+    student = current_student()
+    if student is None:
+        if current_teacher() is not None:
+            flash(_("You are signed in as a teacher. Use the preview, or sign out to take the quiz."), "warning")
+            return redirect(url_for("student.quiz", code=quiz.code))
+        form = NameForm()
+        if not form.validate_on_submit():
+            return render_template("student/quiz.html", quiz=quiz, student=None, attempts=[], name_form=form,
+                                   start_form=EmptyForm(), now=utcnow(), question_count=len(quiz.items)), 400
+        student = Student(display_name=form.display_name.data)
+        db.session.add(student)
+        db.session.commit()
+        login_user(student, remember=True)
+    elif not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        attempt = start_attempt(student, quiz)
+    except AttemptRefused as refusal:
+        flash(str(refusal), "error")
+        return redirect(url_for("student.quiz", code=quiz.code))
+    return redirect(url_for("student.attempt", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>")
+def attempt(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.submitted_at is not None:
+        return redirect(url_for("student.result", attempt_id=attempt.id))
+    quiz = attempt.quiz
+    versions = snapshots([item["version_id"] for item in attempt.layout])
+    items = []
+    for number, item in enumerate(attempt.layout, start=1):
+        snapshot = versions[item["version_id"]]
+        kind = get_kind(snapshot["kind"])
+        by_key = {o["key"]: o for o in kind.display_options(snapshot["spec"])}
+        items.append({"number": number, "field": f"q{item['question_id']}", "snapshot": snapshot, "kind": kind,
+                      "options": [by_key[key] for key in item["options"] if key in by_key]})
+    return render_template("student/attempt.html", attempt=attempt, quiz=quiz, items=items,
+                           passages=article_passages(quiz.article), form=EmptyForm())
+
+
+@bp.post("/attempts/<int:attempt_id>")
+def submit(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not submit_attempt(attempt, request.form.to_dict(flat=False)):
+        flash(_("This attempt was already submitted; here is its result."), "info")
+    return redirect(url_for("student.result", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>/result")
+def result(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.submitted_at is None:
+        return redirect(url_for("student.attempt", attempt_id=attempt.id))
+    quiz = attempt.quiz
+    reveal = quiz.answers_visible(utcnow())
+    return render_template("student/result.html", attempt=attempt, quiz=quiz, reveal=reveal,
+                           items=review_items(attempt, quiz.article.slug, reveal),
+                           start_form=EmptyForm(), can_retry=_can_retry(attempt))
+
+
+def _can_retry(attempt: Attempt) -> bool:
+    quiz = attempt.quiz
+    return quiz.published and quiz.is_open(utcnow()) and (quiz.max_attempts is None or attempt.number < quiz.max_attempts)
+
+
+@bp.get("/me/attempts")
+def history():
+    student = current_student()
+    if student is None:
+        flash(_("Start a quiz first: your results are kept on this device."), "info")
+        return redirect(url_for("student.home"))
+    attempts = db.session.execute(
+        db.select(Attempt).filter_by(student_id=student.id).order_by(Attempt.started_at.desc())
+    ).scalars().all()
+    return render_template("student/history.html", attempts=attempts, student=student)
+
+
+@bp.get("/articles/<slug>")
+def article(slug: str):
+    article = db.session.execute(db.select(Article).filter_by(slug=slug)).scalar_one_or_none()
+    if article is None:
+        abort(404)
+    if current_teacher() is None:
+        has_quiz = db.session.scalar(db.select(Quiz.id).filter_by(article_id=article.id, published=True).limit(1))
+        if has_quiz is None:
+            abort(404)
+    anchor, quote = request.args.get("passage", ""), request.args.get("quote", "")[:2000]
+    passages, missing = [], False
+    for passage in article_passages(article):
+        parts = split_for_highlight(passage["text"], quote) if quote and passage["anchor"] == anchor else None
+        if quote and passage["anchor"] == anchor and parts is None:
+            missing = True
+        passages.append({**passage, "parts": parts})
+    if quote and not any(p["anchor"] == anchor for p in passages):
+        missing = True
+    return render_template("student/article.html", article=article, passages=passages, missing_quote=missing)

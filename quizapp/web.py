@@ -1,0 +1,44 @@
+"""Blueprints, error pages and template helpers."""
+from flask import Flask, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .kinds import KINDS
+from .models import CATEGORIES
+
+def category_label(category: str) -> str:
+    labels = {"figures": _("Figures"), "actors": _("Actors"), "motives": _("Motives"),
+              "sourcing": _("Sources & evidence")}
+    return labels.get(category, category)
+
+
+def register_error_pages(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        message = _("The form expired or was sent from elsewhere. Go back, reload the page and send it again.")
+        return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        messages = {
+            400: _("The request could not be understood. Check the form and try again."),
+            403: _("You are not allowed to open this page."),
+            404: _("This page does not exist, or you are not allowed to see it."),
+            405: _("This address does not accept that kind of request."),
+            413: _("The upload is too large."),
+            429: _("Too many attempts. Please wait a few minutes."),
+        }
+        message = error.description if getattr(error, "show_description", False) else messages.get(error.code, error.name)
+        if request.path.startswith("/api/"):
+            return {"error": error.name, "message": message}, error.code
+        return render_template("errors/error.html", code=error.code, message=message), error.code
+
+
+def init_app(app: Flask) -> None:
+    from .auth import bp as auth_bp
+    from .student import bp as student_bp
+    app.register_blueprint(student_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    register_error_pages(app)
+    app.jinja_env.globals.update(category_label=category_label, KINDS=KINDS, CATEGORIES=CATEGORIES)
