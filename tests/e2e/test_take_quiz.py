@@ -41,6 +41,7 @@ def test_student_takes_seed_quiz_and_follows_passage_link(seeded_live, page):
     assert mark.count() == 1
     assert mark.inner_text().strip()
     assert mark.is_visible()
+    page.wait_for_load_state("load")
     in_view = page.evaluate("() => { const r = document.getElementById('hl').getBoundingClientRect();"
-                            " return r.top >= 0 && r.bottom <= window.innerHeight; }")
-    assert in_view
+                            " return r.top >= -1 && r.bottom <= window.innerHeight + 1; }")
+    assert in_view, page.evaluate("() => JSON.stringify([document.getElementById('hl').getBoundingClientRect(), window.scrollY, window.innerHeight, location.href])")
