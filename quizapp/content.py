@@ -8,6 +8,8 @@ simply never asked for again.
 from collections import OrderedDict
 from threading import Lock
 
+from flask import current_app
+
 from .extensions import db
 from .models import Article, Passage, QuestionVersion
 
@@ -33,12 +35,17 @@ class _LRU:
                 self.items.popitem(last=False)
 
 
-_versions = _LRU(_CACHE_SIZE)
-_passages = _LRU(200)
+def _caches() -> tuple[_LRU, _LRU]:
+    """Per-app caches, so two apps (tests, or two databases) never share entries."""
+    caches = current_app.extensions.get("quizapp.content")
+    if caches is None:
+        caches = current_app.extensions.setdefault("quizapp.content", (_LRU(_CACHE_SIZE), _LRU(200)))
+    return caches
 
 
 def snapshots(version_ids: list[int]) -> dict[int, dict]:
     """Return {version id: snapshot}, querying only for versions not yet cached."""
+    _versions = _caches()[0]
     found = {vid: snap for vid in version_ids if (snap := _versions.get(vid)) is not None}
     missing = [vid for vid in version_ids if vid not in found]
     if missing:
@@ -53,6 +60,7 @@ def snapshots(version_ids: list[int]) -> dict[int, dict]:
 
 def article_passages(article: Article) -> list[dict]:
     """The article's passages as plain dicts, cached until the article is edited."""
+    _passages = _caches()[1]
     key = (article.id, article.updated_at)
     cached = _passages.get(key)
     if cached is None:

@@ -128,7 +128,7 @@ def test_another_student_cannot_open_my_attempt(app, student, mini_quiz):
     student.submit(attempt_id, {})
     stranger = app.test_client()
     assert stranger.get(f"/attempts/{attempt_id}/result").status_code == 404
-    from conftest import StudentFlow
+    from .conftest import StudentFlow
     StudentFlow(stranger).start(mini_quiz, name="Eve")
     assert stranger.get(f"/attempts/{attempt_id}/result").status_code == 404
     assert stranger.post(f"/attempts/{attempt_id}", data={}).status_code == 404
