@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from .bank import BankValidationError, load_path, read_documents
 
@@ -14,6 +15,7 @@ def _questions_path(path: str | None) -> Path:
 
 @click.command("check-questions")
 @click.argument("path", required=False)
+@with_appcontext
 def check_questions(path: str | None) -> None:
     """Validate question files without loading them; exit 1 on any error."""
     target = _questions_path(path)
@@ -29,6 +31,7 @@ def check_questions(path: str | None) -> None:
 
 @click.command("load-questions")
 @click.argument("path", required=False)
+@with_appcontext
 def load_questions(path: str | None) -> None:
     """Validate question files and load them; nothing is written if any file has an error."""
     target = _questions_path(path)

@@ -1,5 +1,5 @@
 """Languages: German by default, English on request, remembered in a cookie (no server state)."""
-from flask import Flask, current_app, request
+from flask import Flask, current_app, has_request_context, request
 from flask_babel import get_locale
 
 from .extensions import babel
@@ -9,6 +9,8 @@ LANGUAGE_COOKIE = "lang"
 
 def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands and background work speak the default
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     wanted = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
     return wanted if wanted in languages else current_app.config["BABEL_DEFAULT_LOCALE"]
 

@@ -37,9 +37,10 @@ def read_documents(path: Path) -> tuple[list[tuple[str, dict]], list[BankError]]
         clean, problems = validate_document(data, str(file))
         errors.extend(problems)
         documents.append((str(file), clean))
-    slugs = [doc["article"].get("slug") for _, doc in documents]
+    slugs = [doc.get("article", {}).get("slug") for _, doc in documents]
     for name, doc in documents:
-        if slugs.count(doc["article"].get("slug")) > 1:
+        slug = doc.get("article", {}).get("slug")
+        if slug and slugs.count(slug) > 1:
             errors.append(BankError(name, None, "article.slug", _("Another file uses the same article slug.")))
     return documents, errors
 

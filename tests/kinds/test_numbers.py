@@ -1,0 +1,27 @@
+"""German/Swiss number spellings, read without an app."""
+import pytest
+
+from quizapp.kinds.numbers import format_number, parse_number
+
+
+@pytest.mark.parametrize("text", ["5000", "5'000", "5’000", "5 000", "5.000", "5\u202f000", "5\u00a0000", " 5000 "])
+def test_every_usual_spelling_of_five_thousand(text):
+    assert parse_number(text) == 5000
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14'000", 14000), ("1.234.567", 1234567), ("2,5", 2.5), ("2.5", 2.5), ("0", 0), ("-3", -3),
+    ("−3", -3), ("1'000,75", 1000.75), ("2022", 2022),
+])
+def test_decimals_and_groups(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "fünf", "5k", "5'00", "5 00 0", "1,2,3", "5..000", "5'000.000", "--5", "1e5", "∞"])
+def test_malformed_numbers_are_rejected(text):
+    assert parse_number(text) is None
+
+
+def test_format_number_uses_swiss_separators():
+    assert format_number(14000.0) == "14'000"
+    assert format_number(2.5) == "2,5"
