@@ -1,0 +1,65 @@
+"""CSRF stays on here: every POST without a valid token is refused with a clear 400."""
+import re
+
+import pytest
+
+from quizapp.bank import load_path
+from quizapp.extensions import db
+from quizapp.models import Attempt, Response
+
+from .conftest import MINI_FILE
+
+
+@pytest.fixture
+def csrf_app(make_app):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        load_path(MINI_FILE)
+    return app
+
+
+def csrf_token(client, url: str) -> str:
+    html = client.get(url).get_data(as_text=True)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "the form carries no CSRF token"
+    return match.group(1)
+
+
+def test_start_without_token_is_400_with_a_message(csrf_app):
+    client = csrf_app.test_client()
+    client.set_cookie("lang", "en")
+    response = client.post("/quiz/MINI01/start", data={"display_name": "Mia"})
+    assert response.status_code == 400
+    assert "reload the page" in response.get_data(as_text=True)
+    with csrf_app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Attempt)) == 0
+
+
+def test_start_and_submit_with_tokens_work(csrf_app):
+    client = csrf_app.test_client()
+    token = csrf_token(client, "/quiz/MINI01")
+    started = client.post("/quiz/MINI01/start", data={"display_name": "Mia", "csrf_token": token})
+    assert started.status_code == 302
+    attempt_url = started.headers["Location"]
+    token = csrf_token(client, attempt_url)
+    submitted = client.post(attempt_url, data={"csrf_token": token})
+    assert submitted.status_code == 302
+    with csrf_app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Response)) == 5
+
+
+def test_submit_without_token_stores_nothing(csrf_app):
+    client = csrf_app.test_client()
+    token = csrf_token(client, "/quiz/MINI01")
+    attempt_url = client.post("/quiz/MINI01/start", data={"display_name": "Mia", "csrf_token": token}).headers["Location"]
+    assert client.post(attempt_url, data={}).status_code == 400
+    assert client.post(attempt_url, data={"csrf_token": "forged"}).status_code == 400
+    with csrf_app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Response)) == 0
+        assert db.session.execute(db.select(Attempt.submitted_at)).scalar_one() is None
+
+
+def test_login_and_logout_need_a_token(csrf_app):
+    client = csrf_app.test_client()
+    assert client.post("/auth/login", data={"email": "a@b.ch", "password": "x"}).status_code == 400
+    assert client.post("/auth/logout").status_code == 400
