@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install
+.PHONY: run test install translations
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,3 +22,9 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Extract every user-facing string, merge it into the German catalogue, compile it.
+translations: install
+	$(BIN)/pybabel extract --quiet -F babel.cfg -k _l -k lazy_gettext -o quizapp/translations/messages.pot .
+	$(BIN)/pybabel update --quiet -i quizapp/translations/messages.pot -d quizapp/translations -l de
+	$(BIN)/pybabel compile --quiet -d quizapp/translations
