@@ -1,11 +1,12 @@
-# The two commands of the README: `make run` and `make test`. Everything else is set-up they need.
+# The two commands of the README: `make run` and `make test`. Everything else is set-up they need,
+# plus `make migration` (regenerate the initial migration) and `make bench` (python -m benchmarks).
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations
+.PHONY: run test install translations migration bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +29,14 @@ translations: install
 	$(BIN)/pybabel extract --quiet -F babel.cfg -k _l -k lazy_gettext -o quizapp/translations/messages.pot .
 	$(BIN)/pybabel update --quiet -i quizapp/translations/messages.pot -d quizapp/translations -l de
 	$(BIN)/pybabel compile --quiet -d quizapp/translations
+
+# Until the first release there is one migration, regenerated from the models on an empty
+# SQLite database. After a release, add revisions instead: flask --app quizapp db migrate -m "..."
+migration: install
+	rm -f migrations/versions/*.py
+	tmp=$$(mktemp -d) && \
+	DATABASE_URL="sqlite:///$$tmp/empty.sqlite" $(BIN)/flask --app quizapp db migrate --rev-id 0001 -m "initial schema"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
+
+bench: install
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)

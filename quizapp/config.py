@@ -17,19 +17,32 @@ class DefaultConfig:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 180  # students come back over a school year
-    SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365  # static URLs carry a content hash
+    # Fingerprinted static URLs (quizapp.assets) are cached for a year; unhashed ones this long.
+    SEND_FILE_MAX_AGE_DEFAULT = 60 * 60
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # question files and article texts are small
     QUESTIONS_DIR = None  # defaults to <project>/questions
     LOGIN_RATE_LIMIT = 5  # failed sign-ins per email and address ...
     LOGIN_RATE_WINDOW = 15 * 60  # ... within this many seconds
-    SCHEMA_CHECK = True
-    AUTO_UPGRADE_SQLITE = True
+    SCHEMA_CHECK = True  # refuse to start on an outdated schema (quizapp.database)
+    AUTO_UPGRADE_SQLITE = True  # ... except on SQLite, which upgrades itself at startup
+    DATABASE_POOL_SIZE = 5  # PostgreSQL connections per worker (plus as many overflow)
+    TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-* we believe
+    LOG_LEVEL = "INFO"  # INFO logs one line per request
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 ENVIRONMENT_KEYS = {
     "SECRET_KEY": str,
-    "SESSION_COOKIE_SECURE": lambda value: value.lower() in {"1", "true", "yes"},
+    "SESSION_COOKIE_SECURE": _flag,
     "QUESTIONS_DIR": str,
+    "SCHEMA_CHECK": _flag,
+    "AUTO_UPGRADE_SQLITE": _flag,
+    "DATABASE_POOL_SIZE": int,
+    "TRUSTED_PROXIES": int,
+    "LOG_LEVEL": str.upper,
 }
 
 

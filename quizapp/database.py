@@ -1,11 +1,31 @@
-"""Database wiring: the engine settings SQLite needs, and migrations."""
+"""Database wiring: engine settings per database, migrations, and the schema check at startup.
+
+At startup the app compares the database's Alembic revision with the migrations it ships.
+On SQLite (the zero-setup default) it upgrades by itself, unless AUTO_UPGRADE_SQLITE is off;
+on any other database it refuses to start and names the command to run. `flask db ...`
+commands skip the check, since they are how an old schema gets upgraded.
+"""
+import fcntl
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 
 from .extensions import db, migrate
 
 MIGRATIONS_DIR = "migrations"
+UPGRADE_COMMAND = "flask --app quizapp db upgrade"
+
+
+class SchemaOutOfDate(RuntimeError):
+    """The database's schema does not match this code; the message says what to do."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -19,12 +39,114 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _engine_options(app: Flask) -> dict:
+    """Per-database engine options on top of SQLALCHEMY_ENGINE_OPTIONS (copied, never mutated)."""
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("postgresql"):
+        # A dead server should fail /healthz in seconds, not after the OS's TCP timeout.
+        options["connect_args"] = {"connect_timeout": 5, **options.get("connect_args", {})}
+        # Each worker keeps at most 2 × DATABASE_POOL_SIZE connections: size the pool so that
+        # workers × that stays below the server's max_connections.
+        size = int(app.config.get("DATABASE_POOL_SIZE") or 5)
+        options.setdefault("pool_size", size)
+        options.setdefault("max_overflow", size)
+    return options
+
+
+def alembic_config():
+    """The Alembic config Flask-Migrate uses; call inside an app context."""
+    config = migrate.get_config()
+    config.attributes["configure_logger"] = False  # keep the app's logging as it is
+    return config
+
+
+def schema_revisions() -> tuple[set[str], set[str], bool]:
+    """Return (the database's revisions, the code's head revisions, whether tables exist)."""
+    with db.engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+        has_tables = bool(inspect(connection).get_table_names())
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    return current, heads, has_tables
+
+
+@contextmanager
+def _sqlite_migration_lock(engine: Engine):
+    """Let one process upgrade a SQLite file while others (workers, servers) wait."""
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _problem(current: set[str], heads: set[str], has_tables: bool) -> str:
+    if not current and has_tables:
+        return ("The database has tables but no migration history (made by db.create_all()?). "
+                "If they match the current models, record that with `flask --app quizapp db stamp head`; "
+                "otherwise start from an empty database.")
+    if current - _known_revisions():
+        return (f"The database is at revision {', '.join(sorted(current))}, which this code does not know: "
+                "it was migrated by a newer release. Deploy that release or restore a matching backup.")
+    at = ", ".join(sorted(current)) or "an empty database"
+    return (f"The database schema is out of date ({at}; this code needs {', '.join(sorted(heads))}). "
+            f"Run: {UPGRADE_COMMAND}")
+
+
+def check_schema(app: Flask) -> None:
+    """Upgrade a SQLite database if allowed, else raise SchemaOutOfDate unless it is current."""
+    with app.app_context():
+        engine = db.engine
+        try:
+            current, heads, has_tables = schema_revisions()
+            if current == heads:
+                return
+            if (engine.dialect.name == "sqlite" and app.config["AUTO_UPGRADE_SQLITE"]
+                    and (current or not has_tables)):
+                with _sqlite_migration_lock(engine):
+                    current, heads, has_tables = schema_revisions()  # another process may have done it
+                    if current != heads and not (current - _known_revisions()):
+                        app.logger.warning("Upgrading the SQLite database schema to %s", ", ".join(heads))
+                        command.upgrade(alembic_config(), "heads")
+                    current, heads, has_tables = schema_revisions()
+                if current == heads:
+                    return
+            raise SchemaOutOfDate(_problem(current, heads, has_tables))
+        finally:
+            # Workers fork after this (gunicorn preload): they must not inherit open connections.
+            engine.dispose()
+
+
+def running_migration_command(argv: list[str] | None = None) -> bool:
+    """Whether this process is `flask ... db ...`, which has to work on an outdated schema."""
+    if os.environ.get("FLASK_RUN_FROM_CLI") != "true":
+        return False
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args:
+        token = args.pop(0)
+        if token in ("-A", "--app", "-e", "--env-file"):
+            args = args[1:]
+        elif not token.startswith("-"):
+            return token == "db"
+    return False
+
+
 def init_app(app: Flask) -> None:
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(app)
     db.init_app(app)
-    from pathlib import Path
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / MIGRATIONS_DIR),
                      render_as_batch=True)
     with app.app_context():
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+    if app.config["SCHEMA_CHECK"] and not running_migration_command():
+        check_schema(app)

@@ -1,0 +1,52 @@
+"""/healthz answers for load balancers, and every request leaves one safe log line."""
+import logging
+
+from quizapp import create_app
+
+from .conftest import sign_in
+
+
+def test_healthz_is_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_healthz_is_503_when_the_database_is_unreachable(tmp_path):
+    unreachable = create_app({"TESTING": True, "SECRET_KEY": "x", "SCHEMA_CHECK": False,
+                              "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'missing' / 'dir' / 'db.sqlite'}"})
+    response = unreachable.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {"status": "error", "database": "unreachable"}
+    assert "missing" not in response.get_data(as_text=True)  # no path or URL leaks
+
+
+def test_healthz_is_503_when_postgresql_is_down():
+    down = create_app({"TESTING": True, "SECRET_KEY": "x", "SCHEMA_CHECK": False,
+                       "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://postgres@127.0.0.1:1/quizapp"})
+    response = down.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["status"] == "error"
+
+
+def test_each_request_logs_method_path_status_and_duration(client, caplog):
+    with caplog.at_level(logging.INFO, logger="quizapp.request"):
+        client.get("/healthz?probe=1")
+        client.get("/no/such/page")
+    lines = [record.getMessage() for record in caplog.records if record.name == "quizapp.request"]
+    assert len(lines) == 2
+    method, path, status, duration = lines[0].split(" ")
+    assert (method, path, status) == ("GET", "/healthz", "200")
+    assert duration.endswith("ms") and float(duration[:-2]) >= 0
+    assert lines[1].startswith("GET /no/such/page 404 ")
+
+
+def test_request_log_never_contains_passwords_or_form_fields(client, make_teacher, caplog):
+    make_teacher("log@schule.ch", password="geheimes passwort 123")
+    with caplog.at_level(logging.DEBUG):
+        sign_in(client, "log@schule.ch", "falsches passwort 456")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "POST /auth/login 401" in logged
+    assert "passwort" not in logged and "log@schule.ch" not in logged

@@ -1,0 +1,155 @@
+"""Migrations build exactly the models' schema, undo cleanly, and guard startup.
+
+Runs on SQLite always and also on PostgreSQL when QUIZAPP_TEST_DATABASE_URL is set (in a
+database of its own, created empty for each test). A model change without a regenerated
+migration (`make migration`) fails test_migrations_build_exactly_the_models_schema.
+"""
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import CheckConstraint, create_engine, inspect
+from sqlalchemy.engine import make_url
+
+from quizapp import create_app
+from quizapp.database import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, running_migration_command
+from quizapp.extensions import db
+
+from .conftest import POSTGRES_URL, PROJECT
+
+DATABASES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+@pytest.fixture(params=DATABASES)
+def empty_url(request, tmp_path):
+    """The URL of an empty database: a new SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite'}"
+        return
+    server = make_url(POSTGRES_URL)
+    name = f"{server.database}_mig_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def app_on(url: str, **config):
+    return create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x", "SCHEMA_CHECK": False,
+                       "AUTO_UPGRADE_SQLITE": False, "TESTING": True, **config})
+
+
+def _check_constraint_names(connection) -> dict[str, set[str]]:
+    inspector = inspect(connection)
+    return {table: {c["name"] for c in inspector.get_check_constraints(table)}
+            for table in inspector.get_table_names() if table != "alembic_version"}
+
+
+def _model_check_constraint_names() -> dict[str, set[str]]:
+    return {table.name: {c.name for c in table.constraints if isinstance(c, CheckConstraint)}
+            for table in db.metadata.sorted_tables}
+
+
+def test_migrations_build_exactly_the_models_schema(empty_url):
+    app = app_on(empty_url)
+    with app.app_context():
+        command.upgrade(alembic_config(), "head")
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, db.metadata)
+            # Autogenerate does not compare CHECK constraints, so compare them by name here.
+            checks = _check_constraint_names(connection)
+        db.engine.dispose()
+    assert differences == [], f"models and migrations differ; run `make migration`: {differences}"
+    assert checks == _model_check_constraint_names()
+
+
+def test_downgrade_to_base_removes_every_table(empty_url):
+    app = app_on(empty_url)
+    with app.app_context():
+        command.upgrade(alembic_config(), "head")
+        command.downgrade(alembic_config(), "base")
+        with db.engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+            revision = MigrationContext.configure(connection).get_current_revision()
+        db.engine.dispose()
+    assert tables == set()
+    assert revision is None
+
+
+def test_there_is_one_head_revision():
+    app = app_on("sqlite://")
+    with app.app_context():
+        heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(heads) == 1
+
+
+def test_app_refuses_an_outdated_schema_and_names_the_command(empty_url):
+    with pytest.raises(SchemaOutOfDate) as refused:
+        app_on(empty_url, SCHEMA_CHECK=True)
+    assert UPGRADE_COMMAND in str(refused.value)
+
+
+def test_app_refuses_tables_without_migration_history(tmp_path):
+    url = f"sqlite:///{tmp_path / 'created.sqlite'}"
+    app = app_on(url)
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    with pytest.raises(SchemaOutOfDate, match="db stamp head"):
+        app_on(url, SCHEMA_CHECK=True, AUTO_UPGRADE_SQLITE=True)
+
+
+def test_sqlite_database_is_upgraded_at_startup(tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    app = app_on(url, SCHEMA_CHECK=True, AUTO_UPGRADE_SQLITE=True)
+    with app.app_context():
+        with db.engine.connect() as connection:
+            revision = MigrationContext.configure(connection).get_current_revision()
+            tables = set(inspect(connection).get_table_names())
+        heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert revision == heads[0]
+    assert {"quizzes", "attempts", "responses"} <= tables
+    app_on(url, SCHEMA_CHECK=True)  # a current schema starts without complaint
+
+
+def test_flask_db_upgrade_runs_on_an_outdated_schema(tmp_path):
+    """The check must not block the very command that fixes the schema."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'old.sqlite'}", "AUTO_UPGRADE_SQLITE": "false",
+           "SECRET_KEY": "x"}
+    flask = [sys.executable, "-m", "flask", "--app", "quizapp"]
+    refused = subprocess.run([*flask, "routes"], env=env, cwd=PROJECT, capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert UPGRADE_COMMAND in refused.stderr
+    upgraded = subprocess.run([*flask, "db", "upgrade"], env=env, cwd=PROJECT, capture_output=True, text=True)
+    assert upgraded.returncode == 0, upgraded.stderr
+    started = subprocess.run([*flask, "routes"], env=env, cwd=PROJECT, capture_output=True, text=True)
+    assert started.returncode == 0, started.stderr
+    assert "/healthz" in started.stdout
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["--app", "quizapp", "db", "upgrade"], True),
+    (["-A", "quizapp", "--debug", "db", "stamp", "head"], True),
+    (["db", "migrate"], True),
+    (["--app", "quizapp", "run"], False),
+    (["--app", "db", "load-questions"], False),
+    ([], False),
+])
+def test_only_flask_db_commands_skip_the_schema_check(monkeypatch, argv, expected):
+    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
+    assert running_migration_command(argv) is expected
+
+
+def test_gunicorn_is_never_taken_for_a_migration_command(monkeypatch):
+    monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
+    assert running_migration_command(["db", "upgrade"]) is False
