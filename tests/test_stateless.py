@@ -1,0 +1,193 @@
+"""Two gunicorn servers on one database serve the same students as if they were one.
+
+Each server is a separate process with one worker, so anything kept in a worker's memory
+(sessions, CSRF secrets, rate-limit counters, mutable caches) would break these flows. CSRF
+stays on, as in production. Runs on the test database: a SQLite file in WAL mode, or
+PostgreSQL when QUIZAPP_TEST_DATABASE_URL is set.
+"""
+import http.client
+import importlib.util
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from urllib.parse import urlencode
+
+import pytest
+
+from quizapp.bank import load_path
+from quizapp.extensions import db
+from quizapp.models import Attempt, Question, Quiz, Response
+
+from .conftest import MINI_FILE, PROJECT
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("gunicorn") is None, reason="gunicorn is not installed")
+
+SECRET = "stateless-test-secret"
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """One gunicorn process with one worker, configured from the environment like production."""
+
+    def __init__(self, database_url: str, log_path):
+        self.port = _free_port()
+        env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET, "BIND": f"127.0.0.1:{self.port}",
+               "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "SCHEMA_CHECK": "false", "LOG_LEVEL": "WARNING"}
+        self.log = open(log_path, "w")
+        self.process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(PROJECT / "gunicorn.conf.py"),
+                                         "quizapp:create_app()"], cwd=PROJECT, env=env,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_until_healthy(self, deadline: float) -> None:
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        pytest.fail(f"gunicorn on port {self.port} did not become healthy:\n{open(self.log.name).read()}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+
+class Browser:
+    """Keeps cookies across servers, as one browser talking to one site behind a load balancer."""
+
+    def __init__(self):
+        self.cookies: dict[str, str] = {}
+        self.lock = threading.Lock()
+
+    def request(self, server: Server, method: str, path: str, form: dict | None = None):
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        with self.lock:
+            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if form is not None:
+            body = urlencode(form, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body, headers)
+        response = connection.getresponse()
+        text = response.read().decode()
+        with self.lock:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, response.headers.get("Location", ""), text
+
+    def token(self, server: Server, path: str) -> str:
+        status, _, page = self.request(server, "GET", path)
+        assert status == 200, page
+        return TOKEN.search(page).group(1)
+
+
+@pytest.fixture
+def servers(make_app, tmp_path):
+    """(app, server A, server B): two gunicorns on the app's database with the mini quiz loaded."""
+    app = make_app()
+    with app.app_context():
+        load_path(MINI_FILE)
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    pair = [Server(url, tmp_path / "a.log"), Server(url, tmp_path / "b.log")]
+    deadline = time.monotonic() + 20
+    for server in pair:
+        server.wait_until_healthy(deadline)
+    yield app, *pair
+    for server in pair:
+        server.stop()
+
+
+def _quiz_and_answers(app) -> tuple[str, dict]:
+    with app.app_context():
+        code = db.session.execute(db.select(Quiz.code)).scalar_one()
+        ids = dict(db.session.execute(db.select(Question.key, Question.id)).all())
+    return code, {f"q{ids['anzahl-bruecken']}": "12", f"q{ids['wer-sagt-kosten']}": "a",
+                  f"q{ids['was-ist-vermutung']}": ["a", "b"], f"q{ids['beginn-april']}": "false",
+                  f"q{ids['beleg-datum']}": "a"}
+
+
+def _start(browser: Browser, server: Server, code: str, name: str) -> int:
+    token = browser.token(server, f"/quiz/{code}")
+    status, location, page = browser.request(server, "POST", f"/quiz/{code}/start",
+                                             {"display_name": name, "csrf_token": token})
+    assert status == 302, page
+    return int(location.rstrip("/").rsplit("/", 1)[1])
+
+
+def test_student_starts_on_one_server_answers_on_the_other_and_sees_the_result_on_the_first(servers):
+    app, a, b = servers
+    code, answers = _quiz_and_answers(app)
+    browser = Browser()
+    attempt_id = _start(browser, a, code, "Mia")
+
+    status, _, page = browser.request(b, "GET", f"/attempts/{attempt_id}")
+    assert status == 200 and page.count('class="question"') == 5
+    token = TOKEN.search(page).group(1)  # a CSRF token issued by B ...
+    status, location, _ = browser.request(b, "POST", f"/attempts/{attempt_id}", {**answers, "csrf_token": token})
+    assert status == 302 and location.endswith(f"/attempts/{attempt_id}/result")
+
+    status, _, result = browser.request(a, "GET", f"/attempts/{attempt_id}/result")
+    assert status == 200 and "6 / 6" in result
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).score == 6
+
+
+def test_double_submit_split_across_both_servers_stores_one_attempt(servers):
+    app, a, b = servers
+    code, answers = _quiz_and_answers(app)
+    browser = Browser()
+    attempt_id = _start(browser, b, code, "Ben")
+    token = browser.token(a, f"/attempts/{attempt_id}")
+    outcomes = []
+
+    def submit(server):
+        outcomes.append(browser.request(server, "POST", f"/attempts/{attempt_id}", {**answers, "csrf_token": token}))
+
+    threads = [threading.Thread(target=submit, args=(server,)) for server in (a, b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=15)
+    assert [status for status, _, _ in outcomes] == [302, 302]
+    with app.app_context():
+        attempts = db.session.execute(db.select(Attempt)).scalars().all()
+        responses = db.session.scalar(db.select(db.func.count()).select_from(Response)
+                                      .where(Response.attempt_id == attempt_id))
+    assert len(attempts) == 1 and attempts[0].score == 6
+    assert responses == 5
+
+
+def test_failed_sign_ins_count_across_servers(servers):
+    _, a, b = servers
+    browser = Browser()
+    for attempt in range(5):
+        server = (a, b)[attempt % 2]
+        token = browser.token(server, "/auth/login")
+        status, _, _ = browser.request(server, "POST", "/auth/login",
+                                       {"email": "niemand@schule.ch", "password": "falsch", "csrf_token": token})
+        assert status == 401
+    token = browser.token(b, "/auth/login")
+    status, _, _ = browser.request(b, "POST", "/auth/login",
+                                   {"email": "niemand@schule.ch", "password": "falsch", "csrf_token": token})
+    assert status == 429
