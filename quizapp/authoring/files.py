@@ -1,0 +1,45 @@
+"""Question files through the web: download an article as YAML, upload a file to import."""
+from itertools import groupby
+
+from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from ..security import current_teacher, teacher_required
+from . import bp
+from .access import readable_article
+from .files_service import export_article, import_file
+from .forms import ImportForm
+
+DEFAULT_IMPORT_MAX_BYTES = 512 * 1024
+
+
+@bp.get("/articles/<int:article_id>/export")
+@teacher_required
+def export(article_id: int):
+    filename, text = export_article(readable_article(article_id))
+    return Response(text, mimetype="application/yaml",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"',
+                             "Cache-Control": "no-store"})
+
+
+def _grouped(errors) -> list[tuple[str | None, list]]:
+    """Errors per question (None: the article or the file itself), in file order."""
+    return [(question, list(items)) for question, items in groupby(errors, key=lambda error: error.question)]
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@teacher_required
+def import_questions():
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = form.file.data
+        limit = current_app.config.get("IMPORT_MAX_BYTES", DEFAULT_IMPORT_MAX_BYTES)
+        result = import_file(upload.filename, upload.read(limit + 1), current_teacher().id, limit)
+        if not result.errors:
+            flash(_("Imported %(questions)d question(s) into “%(title)s”.", questions=result.summary.questions,
+                    title=result.article.title), "success")
+            return redirect(url_for("authoring.article", article_id=result.article.id))
+        return render_template("authoring/import.html", form=form, errors=_grouped(result.errors),
+                               count=len(result.errors)), 422
+    status = 400 if form.is_submitted() else 200
+    return render_template("authoring/import.html", form=form, errors=[], count=0), status
