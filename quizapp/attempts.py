@@ -8,7 +8,7 @@ import random
 from collections.abc import Mapping
 
 from flask_babel import gettext as _
-from sqlalchemy import func, update
+from sqlalchemy import func, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from .content import snapshots
@@ -110,13 +110,17 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     if claimed != 1:
         db.session.rollback()
         return False
-    for g in graded:
-        response = Response(attempt_id=attempt.id, question_id=g["item"]["question_id"],
-                            question_version_id=g["item"]["version_id"], position=g["position"],
-                            answer=g["answer"], raw=g["raw"], points=g["result"].points,
-                            max_points=g["result"].max_points, correct=g["result"].correct)
-        response.choices = [ResponseChoice(option_key=key) for key in g["kind"].chosen_keys(g["answer"])]
-        db.session.add(response)
+    # Two multi-row INSERTs, however many questions the quiz has (a fixed query budget).
+    rows = [{"attempt_id": attempt.id, "question_id": g["item"]["question_id"],
+             "question_version_id": g["item"]["version_id"], "position": g["position"], "answer": g["answer"],
+             "raw": g["raw"], "points": g["result"].points, "max_points": g["result"].max_points,
+             "correct": g["result"].correct} for g in graded]
+    response_ids = dict(db.session.execute(
+        insert(Response).returning(Response.question_id, Response.id), rows).all())
+    choices = [{"response_id": response_ids[g["item"]["question_id"]], "option_key": key}
+               for g in graded for key in g["kind"].chosen_keys(g["answer"])]
+    if choices:
+        db.session.execute(insert(ResponseChoice), choices)
     db.session.commit()
     db.session.refresh(attempt)
     return True
