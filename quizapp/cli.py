@@ -46,6 +46,32 @@ def load_questions(path: str | None) -> None:
                f"({summary.new_versions} new version(s)), {summary.quizzes} quiz(zes) from {target}")
 
 
+@click.command("generate-demo-data")
+@click.option("--attempts", type=click.IntRange(min=0), required=True, help="Submitted attempts per quiz.")
+@click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True, help="Same seed, same data.")
+@click.option("--quiz", "quiz_code", help="Add the attempts to this existing quiz (e.g. KURSK25) instead.")
+@click.option("--questions", type=click.IntRange(min=3, max=200), default=30, show_default=True,
+              help="Questions per generated quiz.")
+@click.option("--quizzes", type=click.IntRange(min=1, max=50), default=1, show_default=True,
+              help="Generated quizzes, each with its own article.")
+@click.option("--classes", type=click.IntRange(min=1), help="Classes to spread students over [default: 25 per class].")
+@with_appcontext
+def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes) -> None:
+    """Create reproducible demo results for the teacher demo@quizapp.local."""
+    import time
+
+    from .demo import DEMO_EMAIL, DEMO_PASSWORD, DemoError, generate
+    began = time.perf_counter()
+    try:
+        made = generate(attempts, seed=seed, quiz_code=quiz_code, questions=questions, quizzes=quizzes, classes=classes)
+    except DemoError as problem:
+        click.echo(str(problem), err=True)
+        sys.exit(1)
+    click.echo(f"Made {made.attempts} attempt(s) with {made.responses} response(s) by {made.students} student(s) "
+               f"in {made.classes} class(es) on quiz(zes) {', '.join(made.quiz_codes)} "
+               f"in {time.perf_counter() - began:.1f} s. Sign in as {DEMO_EMAIL} / {DEMO_PASSWORD}.")
+
+
 def register_commands(app: Flask) -> None:
-    for command in (check_questions, load_questions):
+    for command in (check_questions, load_questions, generate_demo_data):
         app.cli.add_command(command)

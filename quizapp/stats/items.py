@@ -1,0 +1,145 @@
+"""Item analysis per question, with the definitions of Moodle's quiz statistics report.
+
+For question i over the attempts in scope, with x = the response's points and
+y = the attempt's score minus x (the rest of the test):
+  facility index  = Σx / Σmax_points × 100 (mean score as a percentage of the maximum);
+  discrimination  = Pearson r(x, y) × 100, from n, Σx, Σy, Σx², Σy², Σxy summed in SQL;
+                    undefined when n < 2 or either score does not vary.
+Questions are versioned, so rows group by question_id; options and prompts come from each
+question's current version. Four queries, whatever the number of attempts.
+"""
+import math
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, func, nulls_last, or_, select
+
+from ..content import snapshots
+from ..extensions import db
+from ..kinds import get_kind
+from ..models import Attempt, Question, QuestionVersion, QuizQuestion, Response, ResponseChoice
+from .scope import Scope
+
+TOO_EASY, TOO_HARD = 90.0, 20.0
+
+
+@dataclass
+class Item:
+    question_id: int
+    key: str
+    number: int | None  # position in the quiz, 1-based; None once removed from the quiz
+    snapshot: dict  # the current version
+    n: int = 0  # responses (one per attempt that contained the question)
+    blank: int = 0  # of which left empty
+    points: float = 0.0  # Σx
+    max_points: float = 0.0  # Σ max points
+    facility: float | None = None
+    discrimination: float | None = None
+    options: list[dict] = field(default_factory=list)  # choice questions: key, text, correct, count, percent
+    distractor: str | None = None  # key of the most tempting wrong option
+
+    @property
+    def flags(self) -> list[str]:
+        found = []
+        if self.facility is not None and self.facility > TOO_EASY:
+            found.append("too_easy")
+        if self.facility is not None and self.facility < TOO_HARD:
+            found.append("too_hard")
+        if self.discrimination is not None and self.discrimination < 0:
+            found.append("negative_discrimination")
+        return found
+
+
+def pearson(n: int, sx: float, sy: float, sxx: float, syy: float, sxy: float) -> float | None:
+    """Pearson's r from sums; None when undefined (fewer than two values or no variance)."""
+    if n < 2:
+        return None
+    vx, vy = n * sxx - sx * sx, n * syy - sy * sy
+    # Scores are multiples of 0.01, so any real variance is far above rounding noise.
+    if vx <= 1e-9 * max(1.0, n * sxx) or vy <= 1e-9 * max(1.0, n * syy):
+        return None
+    return max(-1.0, min(1.0, (n * sxy - sx * sy) / math.sqrt(vx * vy)))
+
+
+def _sums(scope: Scope) -> dict[int, tuple]:
+    x = Response.points
+    y = Attempt.score - Response.points
+    blank = func.sum(case((func.trim(Response.raw) == "", 1), else_=0))
+    rows = db.session.execute(
+        select(Response.question_id, func.count(), blank, func.sum(x), func.sum(Response.max_points),
+               func.sum(y), func.sum(x * x), func.sum(y * y), func.sum(x * y))
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(*scope.conditions())
+        .group_by(Response.question_id)
+    )
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def _choices(scope: Scope) -> dict[int, dict[str, int]]:
+    rows = db.session.execute(
+        select(Response.question_id, ResponseChoice.option_key, func.count())
+        .join(Response, Response.id == ResponseChoice.response_id)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(*scope.conditions())
+        .group_by(Response.question_id, ResponseChoice.option_key)
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for question_id, key, count in rows:
+        counts.setdefault(question_id, {})[key] = count
+    return counts
+
+
+def _questions(quiz_id: int, answered: list[int]) -> list[tuple]:
+    """The quiz's questions in order, then questions answered but since removed from it."""
+    in_quiz = (QuizQuestion.quiz_id == quiz_id) & (QuizQuestion.question_id == Question.id)
+    return db.session.execute(
+        select(Question.id, Question.key, QuestionVersion.id, QuizQuestion.position)
+        .join(QuestionVersion, (QuestionVersion.question_id == Question.id)
+              & (QuestionVersion.number == Question.version))
+        .outerjoin(QuizQuestion, in_quiz)
+        .where(or_(QuizQuestion.quiz_id.is_not(None), Question.id.in_(answered or [-1])))
+        .order_by(nulls_last(QuizQuestion.position.asc()), Question.position, Question.id)
+    ).all()
+
+
+def _correct_keys(snapshot: dict) -> set[str]:
+    spec = snapshot["spec"]
+    if snapshot["kind"] == "true_false":
+        return {"true" if spec["answer"] else "false"}
+    return {option["key"] for option in spec.get("options", []) if option.get("correct")}
+
+
+def _options(item: Item, counts: dict[str, int]) -> None:
+    kind = get_kind(item.snapshot["kind"])
+    if not kind.uses_options:
+        return
+    right = _correct_keys(item.snapshot)
+    item.options = [{"key": option["key"], "text": option["text"], "correct": option["key"] in right,
+                     "count": counts.get(option["key"], 0),
+                     "percent": 100.0 * counts.get(option["key"], 0) / item.n if item.n else None}
+                    for option in kind.display_options(item.snapshot["spec"])]
+    wrong = [option for option in item.options if not option["correct"] and option["count"] > 0]
+    if wrong:
+        # Ties go to the option listed first, so the page is stable from one load to the next.
+        item.distractor = max(wrong, key=lambda option: option["count"])["key"]
+
+
+def item_analysis(scope: Scope) -> list[Item]:
+    """One Item per question of the quiz (and per question answered but since removed)."""
+    sums = _sums(scope)
+    choices = _choices(scope)
+    rows = _questions(scope.quiz_id, sorted(sums))
+    versions = snapshots([version_id for _, _, version_id, _ in rows])
+    items, number = [], 0
+    for question_id, key, version_id, position in rows:
+        if position is not None:
+            number += 1
+        item = Item(question_id, key, number if position is not None else None, versions[version_id])
+        if question_id in sums:
+            n, blank, sx, smax, sy, sxx, syy, sxy = sums[question_id]
+            item.n, item.blank, item.points, item.max_points = n, int(blank or 0), float(sx or 0), float(smax or 0)
+            item.facility = 100.0 * item.points / item.max_points if item.max_points else None
+            r = pearson(n, float(sx), float(sy), float(sxx), float(syy), float(sxy))
+            item.discrimination = None if r is None else 100.0 * r
+        _options(item, choices.get(question_id, {}))
+        items.append(item)
+    return items

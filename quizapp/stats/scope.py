@@ -1,0 +1,92 @@
+"""Which attempts a set of figures is about: the visibility rule plus the teacher's filters.
+
+A teacher sees a submitted attempt when the quiz is theirs, or when the attempt was made in
+one of their classes (Attempt.classroom_id is the student's class when the attempt started).
+Every statistic, listing and export takes a Scope and applies ``conditions()`` in SQL.
+"""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Float, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+from ..models import Attempt, Classroom
+
+# The percent of one attempt; max_score is never 0 (an attempt needs a question).
+PERCENT = Attempt.score * 100.0 / func.nullif(Attempt.max_score, 0)
+
+
+def own_classrooms(teacher_id: int):
+    return select(Classroom.id).where(Classroom.teacher_id == teacher_id)
+
+
+def visible_attempts(teacher_id: int, quiz_owner_id) -> ColumnElement[bool] | None:
+    """The visibility rule for one quiz as a WHERE clause; None when every attempt is visible."""
+    if quiz_owner_id is not None and quiz_owner_id == teacher_id:
+        return None
+    return Attempt.classroom_id.in_(own_classrooms(teacher_id))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The submitted attempts at one quiz that one teacher may see, narrowed by filters."""
+
+    quiz_id: int
+    quiz_owner_id: int | None
+    teacher_id: int
+    classroom_id: int | None = None  # one of the teacher's classes
+    outside_classes: bool = False  # attempts not made in one of the teacher's classes
+    since: datetime | None = None  # naive UTC, inclusive
+    until: datetime | None = None  # naive UTC, exclusive
+    first_only: bool = False  # each student's first attempt only
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where = [Attempt.quiz_id == self.quiz_id, Attempt.submitted_at.is_not(None)]
+        visible = visible_attempts(self.teacher_id, self.quiz_owner_id)
+        if visible is not None:
+            where.append(visible)
+        if self.classroom_id is not None:
+            where.append(Attempt.classroom_id == self.classroom_id)
+        if self.outside_classes:
+            where.append(or_(Attempt.classroom_id.is_(None),
+                             Attempt.classroom_id.not_in(own_classrooms(self.teacher_id))))
+        if self.since is not None:
+            where.append(Attempt.submitted_at >= self.since)
+        if self.until is not None:
+            where.append(Attempt.submitted_at < self.until)
+        if self.first_only:
+            where.append(Attempt.number == 1)
+        return where
+
+
+class seconds_between(FunctionElement):
+    """Seconds from one timestamp column to another, in each database's own date arithmetic."""
+
+    type = Float()
+    inherit_cache = True
+    name = "seconds_between"
+
+
+@compiles(seconds_between)
+def _seconds_default(element, compiler, **kw):
+    start, end = list(element.clauses)
+    return f"EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)}))"
+
+
+@compiles(seconds_between, "sqlite")
+def _seconds_sqlite(element, compiler, **kw):
+    start, end = list(element.clauses)
+    return f"((julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)})) * 86400.0)"
+
+
+DURATION = seconds_between(Attempt.started_at, Attempt.submitted_at)
+
+
+def score_bin(bins: int = 10) -> ColumnElement[int]:
+    """The histogram bin of an attempt's percent: 0 for [0, 10) … 9 for [90, 100].
+
+    Compared as score * bins < k * max_score, so no division can push 70 % into the 60s bin.
+    """
+    whens = [(Attempt.score * bins < Attempt.max_score * k, k - 1) for k in range(1, bins)]
+    return case(*whens, else_=bins - 1)
