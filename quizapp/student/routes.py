@@ -3,6 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 from sqlalchemy import or_
+from sqlalchemy.orm import selectinload
 
 from ..attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
@@ -138,6 +139,7 @@ def history():
         return redirect(url_for("student.home"))
     attempts = db.session.execute(
         db.select(Attempt).filter_by(student_id=student.id).order_by(Attempt.started_at.desc())
+        .options(selectinload(Attempt.quiz))  # one query for all their quizzes, not one per row
     ).scalars().all()
     return render_template("student/history.html", attempts=attempts, student=student)
 
