@@ -1,0 +1,126 @@
+"""Students joining a class with its code, a display name and optionally a PIN.
+
+In a class a display name identifies a student. The rules, in order:
+- a new name creates the student (or, for a signed-in student without a class, moves that
+  student into the class under the name, keeping their attempts);
+- an existing name is only ever taken back with that student's PIN, and a name without a PIN
+  cannot be taken at all, so nobody silently becomes someone else;
+- wrong PINs are counted in the database (like failed teacher sign-ins), so guessing a
+  four-digit PIN from several workers or machines is as slow as from one.
+"""
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import delete, func
+from sqlalchemy.exc import IntegrityError
+
+from .codes import normalize_code
+from .extensions import db
+from .models import Classroom, LoginFailure, Student, utcnow
+
+# PIN failures share the login_failures table; their keys and addresses are prefixed so they
+# never count against a teacher's email or a school's address allowance for teacher sign-in.
+_PIN_PREFIX = "pin:"
+
+
+class JoinRefused(Exception):
+    """The student cannot join like this; ``message`` says why and ``field`` where."""
+
+    def __init__(self, message: str, field: str | None = None, status: int = 400):
+        super().__init__(message)
+        self.message, self.field, self.status = message, field, status
+
+
+@dataclass
+class Joined:
+    student: Student
+    classroom: Classroom
+    how: str  # "created", "attached", "returned" or "already"
+
+
+def classroom_by_code(code: str | None) -> Classroom | None:
+    code = normalize_code(code)
+    if not code:
+        return None
+    return db.session.execute(db.select(Classroom).filter_by(join_code=code)).scalar_one_or_none()
+
+
+def _same_name(classroom: Classroom, name: str) -> Student | None:
+    """The student of the class with this name, compared without regard to case.
+
+    Compared in Python, not with SQL lower(), so "Ömer" and "ömer" are one name on SQLite too;
+    a class has a few dozen students.
+    """
+    wanted = name.casefold()
+    rows = db.session.execute(db.select(Student.id, Student.display_name)
+                              .where(Student.classroom_id == classroom.id)).all()
+    match = next((sid for sid, display_name in rows if display_name.casefold() == wanted), None)
+    return db.session.get(Student, match) if match is not None else None
+
+
+def _pin_key(student: Student) -> str:
+    return f"{_PIN_PREFIX}{student.id}"
+
+
+def _window_start():
+    return utcnow() - timedelta(seconds=current_app.config["LOGIN_RATE_WINDOW"])
+
+
+def _pin_locked(student: Student) -> bool:
+    failures = db.session.scalar(db.select(func.count()).select_from(LoginFailure).where(
+        LoginFailure.email == _pin_key(student), LoginFailure.created_at >= _window_start()))
+    return failures >= current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _record_pin_failure(student: Student, remote_addr: str) -> None:
+    db.session.add(LoginFailure(email=_pin_key(student), remote_addr=f"{_PIN_PREFIX}{remote_addr}"[:64]))
+    db.session.execute(delete(LoginFailure).where(LoginFailure.created_at < _window_start()))
+    db.session.commit()
+
+
+def _return_with_pin(student: Student, classroom: Classroom, pin: str | None, remote_addr: str) -> Joined:
+    if not student.pin_hash:
+        raise JoinRefused(_("This name is taken in this class; pick another or ask your teacher to set a PIN."),
+                          field="display_name")
+    if _pin_locked(student):
+        raise JoinRefused(_("Too many wrong PINs. Please wait 15 minutes or ask your teacher."),
+                          field="pin", status=429)
+    if not pin:
+        raise JoinRefused(_("This name is taken in this class. If it is yours, enter your PIN."), field="pin")
+    if not student.check_pin(pin):
+        _record_pin_failure(student, remote_addr)
+        raise JoinRefused(_("The PIN is wrong."), field="pin")
+    db.session.execute(delete(LoginFailure).where(LoginFailure.email == _pin_key(student)))
+    db.session.commit()
+    return Joined(student, classroom, "returned")
+
+
+def join_classroom(code: str, name: str, pin: str | None, current: Student | None,
+                   remote_addr: str = "-") -> Joined:
+    """Apply the joining rules and commit; the caller signs the returned student in."""
+    classroom = classroom_by_code(code)
+    if classroom is None:
+        raise JoinRefused(_("There is no class with this code. Check it with your teacher."), field="code")
+    existing = _same_name(classroom, name)
+    if existing is not None:
+        if current is not None and existing.id == current.id:
+            return Joined(existing, classroom, "already")
+        return _return_with_pin(existing, classroom, pin, remote_addr)
+    if current is not None and current.classroom_id is None:
+        student, how = current, "attached"
+        student.display_name = name
+        student.classroom_id = classroom.id
+    else:
+        student, how = Student(display_name=name, classroom_id=classroom.id), "created"
+        db.session.add(student)
+    if pin:
+        student.set_pin(pin)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same name joined a moment ago from another device
+        db.session.rollback()
+        raise JoinRefused(_("This name is taken in this class; pick another or ask your teacher to set a PIN."),
+                          field="display_name") from None
+    return Joined(student, classroom, how)

@@ -1,0 +1,68 @@
+"""Students join a class: class code, display name and (optionally) a PIN; rules in quizapp/joining.py."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
+from flask_login import login_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from ..codes import normalize_code
+from ..joining import JoinRefused, join_classroom
+from ..security import current_student, current_teacher
+from . import bp
+from .forms import NAME_PATTERN
+
+
+class JoinForm(FlaskForm):
+    code = StringField(_l("Class code"), filters=[normalize_code],
+                       validators=[DataRequired(message=_l("Please enter the class code.")),
+                                   Length(max=16, message=_l("A class code has 6 characters."))],
+                       render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
+                                  "maxlength": 20})
+    display_name = StringField(
+        _l("Your name"),
+        validators=[DataRequired(message=_l("Please enter your name.")),
+                    Length(max=40, message=_l("At most 40 characters, please.")),
+                    Regexp(NAME_PATTERN, message=_l("Please use letters, digits, spaces and hyphens."))],
+        filters=[lambda value: " ".join(value.split()) if value else value],
+        render_kw={"autocomplete": "nickname", "maxlength": 40},
+    )
+    pin = PasswordField(_l("PIN (optional)"), filters=[lambda value: value.strip() if value else value],
+                        validators=[Optional(), Regexp(r"^\d{4,8}$", message=_l("A PIN has 4 to 8 digits."))],
+                        render_kw={"inputmode": "numeric", "autocomplete": "off", "maxlength": 8})
+
+
+def _page(form, status=200):
+    return render_template("student/join.html", form=form, student=current_student(),
+                           teacher=current_teacher()), status
+
+
+@bp.route("/join", methods=["GET", "POST"])
+def join():
+    form = JoinForm()
+    if request.method == "GET" and request.args.get("code"):
+        form.code.data = normalize_code(request.args["code"])[:16]
+    if current_teacher() is not None:
+        if request.method == "POST":
+            flash(_("You are signed in as a teacher. Sign out first to join a class as a student."), "warning")
+            return _page(form, 400)
+        return _page(form)
+    if not form.validate_on_submit():
+        return _page(form, 400 if form.is_submitted() else 200)
+    try:
+        joined = join_classroom(form.code.data, form.display_name.data, form.pin.data or None,
+                                current_student(), request.remote_addr or "-")
+    except JoinRefused as refusal:
+        getattr(form, refusal.field or "code").errors.append(refusal.message)
+        return _page(form, refusal.status)
+    login_user(joined.student, remember=True)
+    messages = {
+        "created": _("Welcome, %(name)s! You are now in the class %(classroom)s.",
+                     name=joined.student.display_name, classroom=joined.classroom.name),
+        "attached": _("Welcome, %(name)s! You are now in the class %(classroom)s; your earlier results are kept.",
+                      name=joined.student.display_name, classroom=joined.classroom.name),
+        "returned": _("Welcome back, %(name)s!", name=joined.student.display_name),
+        "already": _("You are already in the class %(classroom)s.", classroom=joined.classroom.name),
+    }
+    flash(messages[joined.how], "success")
+    return redirect(url_for("student.home"))

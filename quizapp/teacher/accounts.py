@@ -1,0 +1,39 @@
+"""Teacher accounts: create colleagues' accounts, change one's own password."""
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from ..accounts import AccountError, all_teachers, change_password, create_teacher
+from . import bp
+from .access import me
+from .forms import NewTeacherForm, PasswordForm, add_error
+
+
+@bp.route("/teachers", methods=["GET", "POST"])
+def teachers():
+    form = NewTeacherForm()
+    if form.validate_on_submit():
+        try:
+            teacher = create_teacher(form.email.data, form.name.data, form.password.data)
+        except AccountError as error:
+            add_error(form, error.field, error.message)
+        else:
+            flash(_("Account for %(name)s created. Give them the initial password in person; they can change "
+                    "it under “Password”.", name=teacher.name), "success")
+            return redirect(url_for("teacher.teachers"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("teacher/teachers.html", form=form, teachers=all_teachers()), status
+
+
+@bp.route("/password", methods=["GET", "POST"])
+def password():
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(me(), form.current_password.data, form.new_password.data)
+        except AccountError as error:
+            add_error(form, error.field, error.message)
+        else:
+            flash(_("Your password is changed."), "success")
+            return redirect(url_for("teacher.dashboard"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("teacher/password.html", form=form), status
