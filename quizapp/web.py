@@ -40,5 +40,6 @@ def init_app(app: Flask) -> None:
     from .student import bp as student_bp
     app.register_blueprint(student_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    from .teacher import bp as teacher_bp; app.register_blueprint(teacher_bp, url_prefix="/teacher")  # noqa: E702
     register_error_pages(app)
     app.jinja_env.globals.update(category_label=category_label, KINDS=KINDS, CATEGORIES=CATEGORIES)
