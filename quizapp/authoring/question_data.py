@@ -63,8 +63,12 @@ def _valid_passage(field) -> str | None:
     return field.data or None if not field.errors else None
 
 
-def _option_rows(form: QuestionForm, evidence: bool) -> tuple[list[dict], list[int]]:
-    """Filled option rows as file entries, with the form row each came from."""
+def _option_rows(form: QuestionForm, evidence: bool, reserved: set[str]) -> tuple[list[dict], list[int]]:
+    """Filled option rows as file entries, with the form row each came from.
+
+    Options keep their keys; a new option gets a letter no option of the stored question had,
+    so a key never names two different options in the question's history of versions.
+    """
     options, rows, keys = [], [], set()
     for row, entry in enumerate(form.options.entries):
         sub = entry.form
@@ -82,21 +86,26 @@ def _option_rows(form: QuestionForm, evidence: bool) -> tuple[list[dict], list[i
             keys.add(key)
         options.append(option)
         rows.append(row)
-    free = (key for key in option_keys(26) if key not in keys)
+    free = iter([key for key in option_keys(26) if key not in keys | reserved]
+                + [key for key in option_keys(26) if key in reserved - keys])
     for option in options:
-        option.setdefault("key", next(free))
+        if "key" not in option:
+            option["key"] = next(free)
     return options, rows
 
 
-def form_to_entry(form: QuestionForm, kind: str, key: str) -> tuple[dict, list[int]]:
-    """The question-file entry the form describes, and for each option the form row it came from."""
+def form_to_entry(form: QuestionForm, kind: str, key: str, reserved=()) -> tuple[dict, list[int]]:
+    """The question-file entry the form describes, and for each option the form row it came from.
+
+    ``reserved``: option keys of the stored question, not to be given to new options.
+    """
     points = form.points.data if isinstance(form.points.data, int) and not form.points.errors else 1
     entry = {"id": key, "kind": kind, "category": form.category.data, "tags": parse_tags(form.tags.data),
              "difficulty": form.difficulty.data, "points": points, "status": form.status.data,
              "prompt": form.prompt.data or "", "explanation": form.explanation.data or ""}
     rows: list[int] = []
     if kind in CHOICE_KINDS or kind == "evidence":
-        entry["options"], rows = _option_rows(form, evidence=kind == "evidence")
+        entry["options"], rows = _option_rows(form, kind == "evidence", set(reserved))
     if kind == "evidence":
         right = [option for option in entry["options"] if option["correct"]]
         # The question's quote is the correct option's quote: the teacher picks it only once.

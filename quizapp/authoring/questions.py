@@ -30,7 +30,8 @@ def _question_form(article, question, kind: str):
     if form.is_submitted():
         form.validate()
         key = question.key if question is not None else new_key(article, form.prompt.data or "", kind)
-        entry, rows = form_to_entry(form, kind, key)
+        reserved = [o["key"] for o in question.spec.get("options", [])] if question is not None else []
+        entry, rows = form_to_entry(form, kind, key, reserved)
         clean, errors = check_question(entry, article)
         apply_errors(form, errors, kind, rows)
         if clean is not None and not form.has_errors:
