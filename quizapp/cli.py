@@ -72,6 +72,33 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes) -
                f"in {time.perf_counter() - began:.1f} s. Sign in as {DEMO_EMAIL} / {DEMO_PASSWORD}.")
 
 
+@click.command("create-teacher")
+@click.argument("email")
+@click.option("--name", help="The name shown to colleagues [default: the part of EMAIL before the @].")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@with_appcontext
+def create_teacher_command(email: str, name: str | None, password_stdin: bool) -> None:
+    """Create a teacher account; asks for the password twice without showing it."""
+    from .accounts import AccountError, check_new_teacher, create_teacher, password_problem
+
+    def checked(password: str) -> str:
+        if problem := password_problem(password):
+            raise click.UsageError(problem)
+        return password
+
+    try:
+        check_new_teacher(email)  # fail before asking for a password
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True, value_proc=checked)
+        teacher = create_teacher(email, name, password)
+    except AccountError as error:
+        click.echo(f"Error: {error.message}", err=True)
+        sys.exit(1)
+    click.echo(f"Created teacher {teacher.email} ({teacher.name}). Sign in at /auth/login.")
+
+
 def register_commands(app: Flask) -> None:
-    for command in (check_questions, load_questions, generate_demo_data):
+    for command in (check_questions, load_questions, generate_demo_data, create_teacher_command):
         app.cli.add_command(command)

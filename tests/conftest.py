@@ -4,6 +4,7 @@ Set QUIZAPP_TEST_DATABASE_URL to run the whole suite against PostgreSQL (the sch
 created once per session and every table is emptied after each test); otherwise each test
 gets its own SQLite file.
 """
+import functools
 import os
 import re
 from contextlib import contextmanager
@@ -165,6 +166,13 @@ def student(client):
 TEACHER_PASSWORD = "correct horse battery"
 
 
+@functools.lru_cache(maxsize=None)
+def _password_hash(password: str) -> str:
+    """Hash each test password once per session: scrypt is slow on purpose (~0.1 s a hash)."""
+    from werkzeug.security import generate_password_hash
+    return generate_password_hash(password)
+
+
 @pytest.fixture
 def make_teacher(app):
     """Create a teacher account: make_teacher("a@school.ch") -> teacher id."""
@@ -173,7 +181,7 @@ def make_teacher(app):
         from quizapp.models import Teacher
         with app.app_context():
             teacher = Teacher(email=email, name=name)
-            teacher.set_password(password)
+            teacher.password_hash = _password_hash(password)
             db.session.add(teacher)
             db.session.commit()
             return teacher.id

@@ -49,9 +49,12 @@ def join():
         return _page(form)
     if not form.validate_on_submit():
         return _page(form, 400 if form.is_submitted() else 200)
+    student = current_student()
+    if student is not None:  # the real row, not the current_user proxy: login_user() must not get a proxy
+        student = student._get_current_object()
     try:
         joined = join_classroom(form.code.data, form.display_name.data, form.pin.data or None,
-                                current_student(), request.remote_addr or "-")
+                                student, request.remote_addr or "-")
     except JoinRefused as refusal:
         getattr(form, refusal.field or "code").errors.append(refusal.message)
         return _page(form, refusal.status)

@@ -1,0 +1,46 @@
+"""Helpers for the teacher-area tests: classes, second teachers, students who join."""
+from quizapp.extensions import db
+from quizapp.models import Classroom, Student, Teacher
+
+from .conftest import sign_in
+
+
+def make_classroom(app, teacher_id: int, name: str = "3b") -> tuple[int, str]:
+    """Create a class through the service; return (id, join code)."""
+    from quizapp.classrooms import create_classroom
+    with app.test_request_context():
+        classroom = create_classroom(db.session.get(Teacher, teacher_id), name)
+        return classroom.id, classroom.join_code
+
+
+def client_for_teacher(app, make_teacher, email: str = "kollege@schule.ch"):
+    """A new teacher and a client signed in as them (teacher id in .teacher_id)."""
+    teacher_id = make_teacher(email=email, name=email.split("@")[0])
+    client = app.test_client()
+    assert sign_in(client, email).status_code == 302
+    client.teacher_id = teacher_id
+    return client
+
+
+def join(client, code: str, name: str, pin: str | None = None):
+    data = {"code": code, "display_name": name}
+    if pin is not None:
+        data["pin"] = pin
+    return client.post("/join", data=data)
+
+
+def joined_student(app, code: str, name: str = "Mia", pin: str | None = None):
+    """A client that joined the class as a student (student id in .student_id)."""
+    client = app.test_client()
+    response = join(client, code, name, pin)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        client.student_id = db.session.execute(
+            db.select(Student.id).join(Classroom).where(Classroom.join_code == code, Student.display_name == name)
+        ).scalar_one()
+    return client
+
+
+def count(app, model, **filters) -> int:
+    with app.app_context():
+        return db.session.scalar(db.select(db.func.count()).select_from(model).filter_by(**filters))
