@@ -18,7 +18,8 @@ from difflib import SequenceMatcher
 
 HEADLINE_MAX = 160
 HEADING_MAX = 200
-SIMILAR_ENOUGH = 0.6  # difflib ratio above which an edited passage keeps its old anchor
+SIMILAR_ENOUGH = 0.6  # difflib ratio above which an edited passage keeps its old anchor ...
+SIMILAR_MOVED = 0.75  # ... or, if it also moved, this much
 
 ANCHOR_PREFIX = {"headline": "title", "lead": "lead", "heading": "h", "paragraph": "p", "box": "box",
                  "caption": "caption"}
@@ -162,12 +163,34 @@ def new_anchors(blocks: list[dict]) -> list[str]:
     return match_anchors([], blocks)
 
 
+def _similarity(a: str, b: str, threshold: float) -> float:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0  # cheap upper bounds rule most pairs out before the costly ratio()
+    return matcher.ratio()
+
+
+def _pair_similar(candidates, old_texts, new_texts, used: set[int], result: list, old, threshold: float) -> None:
+    pairs = []
+    for i, j in candidates:
+        if i in used or result[j] is not None:
+            continue
+        score = _similarity(old_texts[i], new_texts[j], threshold)
+        if score >= threshold:
+            pairs.append((score, i, j))
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used and result[j] is None:
+            result[j] = old[i][0]
+            used.add(i)
+
+
 def match_anchors(old: list[tuple[str, str]], blocks: list[dict]) -> list[str]:
     """Give each new block the anchor of the old passage it continues, or a fresh one.
 
     ``old`` is [(anchor, text)] in reading order. Equal texts keep their anchor, wherever
     they moved; edited passages keep theirs when they stand where the old one stood and
-    still read much the same; everything else gets a new anchor never used in ``old``.
+    still read much the same (or moved and read almost the same); everything else gets a new
+    anchor never used in ``old``.
     """
     old_texts = [text for _, text in old]
     new_texts = [block["text"] for block in blocks]
@@ -189,22 +212,12 @@ def match_anchors(old: list[tuple[str, str]], blocks: list[dict]) -> list[str]:
             if i is not None:
                 result[j] = old[i][0]
                 used.add(i)
-    # An edited passage in the place of an old one: pair the most similar first.
-    pairs = []
-    for i1, i2, j1, j2 in replaced:
-        for i in range(i1, i2):
-            for j in range(j1, j2):
-                if i in used or result[j] is not None:
-                    continue
-                ratio = SequenceMatcher(None, old_texts[i], new_texts[j], autojunk=False)
-                if ratio.real_quick_ratio() >= SIMILAR_ENOUGH and ratio.quick_ratio() >= SIMILAR_ENOUGH:
-                    score = ratio.ratio()
-                    if score >= SIMILAR_ENOUGH:
-                        pairs.append((score, i, j))
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in used and result[j] is None:
-            result[j] = old[i][0]
-            used.add(i)
+    # An edited passage in the place of an old one: pair the most similar first; then an
+    # edited passage that also moved, if it is still clearly the same one.
+    in_place = [(i, j) for i1, i2, j1, j2 in replaced for i in range(i1, i2) for j in range(j1, j2)]
+    _pair_similar(in_place, old_texts, new_texts, used, result, old, SIMILAR_ENOUGH)
+    anywhere = [(i, j) for i in range(len(old)) for j in range(len(blocks)) if i not in used and result[j] is None]
+    _pair_similar(anywhere, old_texts, new_texts, used, result, old, SIMILAR_MOVED)
     taken = {anchor for anchor, _ in old}
     for j, block in enumerate(blocks):
         if result[j] is None:
