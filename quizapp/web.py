@@ -41,5 +41,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(student_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     from .teacher import bp as teacher_bp; app.register_blueprint(teacher_bp, url_prefix="/teacher")  # noqa: E702
+    from .authoring import bp as authoring_bp; app.register_blueprint(authoring_bp, url_prefix="/teacher")  # noqa: E702
+    from .results import bp as results_bp; app.register_blueprint(results_bp, url_prefix="/teacher")  # noqa: E702
     register_error_pages(app)
     app.jinja_env.globals.update(category_label=category_label, KINDS=KINDS, CATEGORIES=CATEGORIES)

@@ -1,0 +1,122 @@
+"""Results pages: thin views over stats (figures), charts (SVG), exports and review."""
+import math
+
+from flask import Response, abort, render_template, request, stream_with_context, url_for
+from werkzeug.datastructures import MultiDict
+
+from .. import exports, stats
+from ..models import utcnow
+from ..review import review_items
+from ..security import current_teacher, teacher_required
+from . import bp
+from .access import attempt_for, quiz_for, teacher_classrooms
+from .figures import category_chart, facility_chart, score_histogram
+from .forms import FilterForm
+
+PER_PAGE = 50
+FILTER_KEYS = ("classroom", "since", "until", "first_only", "sort", "dir")
+
+
+def _filtered(quiz_id: int):
+    """The quiz, its filter form and the Scope it describes, and the status for the page."""
+    teacher = current_teacher()
+    quiz = quiz_for(teacher.id, quiz_id)
+    form = FilterForm(request.args, teacher_classrooms(teacher.id), owns_quiz=quiz.owner_id == teacher.id)
+    valid = form.validate()
+    return quiz, form, form.scope(quiz, teacher.id, valid), 200 if valid else 400
+
+
+def _page_number(pages: int) -> int:
+    page = request.args.get("page", 1, type=int)
+    return max(1, min(page, max(1, pages)))
+
+
+def _link(**changes) -> str:
+    """This page's URL with some query arguments changed (None removes one)."""
+    args = MultiDict(request.args)
+    for key, value in changes.items():
+        args.pop(key, None)
+        if value is not None:
+            args[key] = value
+    return url_for(request.endpoint, **request.view_args, **args.to_dict())
+
+
+def _filters() -> dict:
+    """The current filters, for links to the other results pages and the exports."""
+    return {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
+
+
+@bp.get("/results")
+@teacher_required
+def index():
+    return render_template("results/index.html", quizzes=stats.quizzes_with_results(current_teacher().id))
+
+
+@bp.get("/results/<int:quiz_id>")
+@teacher_required
+def quiz(quiz_id: int):
+    quiz, form, scope, status = _filtered(quiz_id)
+    summary = stats.summary(scope)
+    pages = math.ceil(summary.count / PER_PAGE)
+    page = _page_number(pages)
+    sort, direction = form.sort_order()
+    attempts = stats.attempt_page(scope, sort, direction, page, PER_PAGE)
+    return render_template("results/quiz.html", quiz=quiz, form=form, summary=summary, attempts=attempts,
+                           page=page, pages=pages, sort=sort, direction=direction, link=_link, filters=_filters(),
+                           score_figure=score_histogram(summary)), status
+
+
+@bp.get("/results/<int:quiz_id>/items")
+@teacher_required
+def items(quiz_id: int):
+    quiz, form, scope, status = _filtered(quiz_id)
+    analysis = stats.item_analysis(scope)
+    return render_template("results/items.html", quiz=quiz, form=form, items=analysis, filters=_filters(),
+                           facility_figure=facility_chart(analysis)), status
+
+
+@bp.get("/results/<int:quiz_id>/categories")
+@teacher_required
+def categories(quiz_id: int):
+    quiz, form, scope, status = _filtered(quiz_id)
+    by_category = stats.category_facility(scope)
+    students = stats.student_count(scope)
+    pages = math.ceil(students / PER_PAGE)
+    page = _page_number(pages)
+    return render_template("results/categories.html", quiz=quiz, form=form, categories=by_category,
+                           tags=stats.tag_facility(stats.item_analysis(scope)),
+                           students=stats.student_categories(scope, page, PER_PAGE), page=page, pages=pages,
+                           link=_link, filters=_filters(), category_figure=category_chart(by_category)), status
+
+
+@bp.get("/results/<int:quiz_id>/export/<any(attempts, responses, items):table>.<any(csv, json):fmt>")
+@teacher_required
+def export(quiz_id: int, table: str, fmt: str):
+    quiz, form, scope, status = _filtered(quiz_id)
+    if status != 200:
+        abort(400, description=" ".join(error for errors in form.errors.values() for error in errors))
+    if table == "attempts":
+        rows = exports.attempt_rows(scope)
+    elif table == "responses":
+        rows = exports.response_rows(scope)
+    else:
+        rows = exports.item_rows(stats.item_analysis(scope))
+    name = f"{quiz.code}-{table}-{utcnow():%Y-%m-%d}.{fmt}"
+    if fmt == "csv":
+        separator = exports.SEPARATORS.get(request.args.get("sep", ""), ";")
+        body, mimetype = exports.csv_stream(exports.TABLES[table], rows, separator), "text/csv"
+    else:
+        meta = {"quiz": {"id": quiz.id, "code": quiz.code, "title": quiz.title},
+                "exported_at": exports.local_time(utcnow()), "filters": _filters()}
+        body, mimetype = exports.json_stream(meta, table, rows), "application/json"
+    return Response(stream_with_context(body), mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
+
+
+@bp.get("/results/attempts/<int:attempt_id>")
+@teacher_required
+def attempt(attempt_id: int):
+    attempt = attempt_for(current_teacher().id, attempt_id)
+    quiz = attempt.quiz
+    return render_template("results/attempt.html", attempt=attempt, quiz=quiz,
+                           items=review_items(attempt, quiz.article.slug, reveal=True))
