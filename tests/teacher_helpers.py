@@ -44,3 +44,37 @@ def joined_student(app, code: str, name: str = "Mia", pin: str | None = None):
 def count(app, model, **filters) -> int:
     with app.app_context():
         return db.session.scalar(db.select(db.func.count()).select_from(model).filter_by(**filters))
+
+
+def submit_for(app, student_id: int, code: str, times: int = 1) -> list[int]:
+    """Start and submit (blank) attempts at the quiz ``code`` for an existing student."""
+    from quizapp.attempts import start_attempt, submit_attempt
+    from quizapp.models import Quiz
+    ids = []
+    with app.test_request_context():
+        quiz = db.session.execute(db.select(Quiz).filter_by(code=code)).scalar_one()
+        student = db.session.get(Student, student_id)
+        for _ in range(times):
+            attempt = start_attempt(student, quiz)
+            submit_attempt(attempt, {})
+            ids.append(attempt.id)
+    return ids
+
+
+def own_article(app, teacher_id: int, slug: str = "eigener-artikel") -> int:
+    """Load the mini article (without its quiz) as the teacher's own; return the article id."""
+    import yaml
+
+    from quizapp.bank.loader import load_document
+    from quizapp.bank.schema import validate_document
+
+    from .conftest import MINI_FILE
+    data = yaml.safe_load(MINI_FILE.read_text())
+    data["article"]["slug"] = slug
+    data.pop("quiz", None)
+    clean, errors = validate_document(data, slug)
+    assert not errors, errors
+    with app.app_context():
+        article = load_document(clean, source_file=None, owner_id=teacher_id)
+        db.session.commit()
+        return article.id

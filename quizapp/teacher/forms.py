@@ -3,7 +3,8 @@ from flask_babel import lazy_gettext as _l, to_user_timezone, to_utc
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateTimeLocalField, EmailField, HiddenField, IntegerField, PasswordField,
                      RadioField, SelectField, SelectMultipleField, StringField, TextAreaField)
-from wtforms.validators import AnyOf, DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import (AnyOf, DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, Regexp,
+                                ValidationError)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
@@ -112,9 +113,12 @@ class QuizSettingsForm(FlaskForm):
 
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
-            raise ValueError(_l("The quiz must close after it opens."))
-        if not field.data and self.reveal.data == "after_close":
-            raise ValueError(_l("Set a closing time, or show the answers right after submitting."))
+            raise ValidationError(_l("The quiz must close after it opens."))
+
+    def validate_reveal(self, field):
+        # Without a closing time, "after the quiz closes" would never come.
+        if field.data == "after_close" and not self.closes_at.data:
+            raise ValidationError(_l("Set a closing time, or show the answers right after submitting."))
 
     def to_settings(self) -> QuizSettings:
         """The entered settings, times converted from the school's time zone to UTC."""
@@ -152,11 +156,11 @@ class QuestionSelectionForm(FlaskForm):
 
     def validate_category(self, field):
         if self.mode.data == "category" and field.data not in CATEGORIES:
-            raise ValueError(_l("Choose a category."))
+            raise ValidationError(_l("Choose a category."))
 
     def validate_questions(self, field):
         if self.mode.data == "pick" and not field.data:
-            raise ValueError(_l("Tick at least one question."))
+            raise ValidationError(_l("Tick at least one question."))
 
 
 class QuizCreateForm(QuizSettingsForm, QuestionSelectionForm):
