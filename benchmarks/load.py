@@ -1,0 +1,70 @@
+"""Drive load with wrk (Debian package `wrk`) and read its figures."""
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+LUA = Path(__file__).parent / "lua"
+
+
+@dataclass
+class Measurement:
+    """One wrk run: throughput, latency percentiles and any failed requests."""
+
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    bytes_per_request: int
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def failed(self) -> int:
+        return sum(self.errors.values())
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "rps": round(self.rps, 1)}
+
+
+def wrk_path() -> str | None:
+    return shutil.which("wrk")
+
+
+@dataclass
+class Load:
+    """How hard to push: wrk threads, open connections and seconds per measurement."""
+
+    threads: int = 2
+    connections: int = 16
+    seconds: int = 5
+    warmup: int = 1
+
+    def run(self, url: str, script: str, env: dict | None = None, *, connections: int | None = None,
+            seconds: int | None = None, threads: int | None = None) -> Measurement:
+        connections = connections or self.connections
+        threads = min(threads or self.threads, connections)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+            handle.write((LUA / f"{script}.lua").read_text() + "\n" + (LUA / "report.lua").read_text())
+        command = [wrk_path() or "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds or self.seconds}s",
+                   "--timeout", "30s", "-s", handle.name, url]
+        done = subprocess.run(command, env={**(env or {}), "BENCH_THREADS": str(threads), "PATH": "/usr/bin:/bin"},
+                              capture_output=True, text=True, timeout=300)
+        Path(handle.name).unlink()
+        line = next((l for l in done.stdout.splitlines() if l.startswith("BENCH-JSON ")), None)
+        if done.returncode != 0 or line is None:
+            raise RuntimeError(f"wrk failed ({done.returncode}): {done.stdout}\n{done.stderr}")
+        figures = json.loads(line.removeprefix("BENCH-JSON "))
+        return Measurement(requests=figures["requests"], seconds=figures["duration_us"] / 1e6,
+                           p50_ms=figures["p50_us"] / 1000, p99_ms=figures["p99_us"] / 1000,
+                           bytes_per_request=figures["bytes"] // max(1, figures["requests"]),
+                           errors={k: v for k, v in figures["errors"].items() if v})
+
+    def warm(self, url: str, script: str, env: dict | None = None) -> None:
+        if self.warmup > 0:
+            self.run(url, script, env, seconds=self.warmup)
