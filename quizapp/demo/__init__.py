@@ -19,6 +19,7 @@ from ..attempts import _layout, grade_attempt
 from ..bank.errors import BankValidationError
 from ..bank.loader import load_document
 from ..bank.schema import validate_document
+from ..codes import random_code
 from ..content import snapshots
 from ..extensions import db
 from ..models import Attempt, Classroom, Quiz, QuizClassroom, Response, ResponseChoice, Student, Teacher
@@ -79,7 +80,7 @@ def _quizzes(rng: random.Random, teacher: Teacher, seed: int, code: str | None, 
     return quizzes
 
 
-def _classes(rng: random.Random, teacher: Teacher, count: int) -> list[int]:
+def _classes(teacher: Teacher, count: int) -> list[int]:
     names = set(db.session.execute(select(Classroom.name).filter_by(teacher_id=teacher.id)).scalars())
     codes = set(db.session.execute(select(Classroom.join_code)).scalars())
     run = 1
@@ -87,9 +88,10 @@ def _classes(rng: random.Random, teacher: Teacher, count: int) -> list[int]:
         run += 1
     rows = []
     for k in range(count):
-        code = "".join(rng.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=8))
+        # Join codes are secrets, drawn apart from the seeded generator (they need not repeat).
+        code = random_code(8)
         while code in codes:
-            code = "".join(rng.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=8))
+            code = random_code(8)
         codes.add(code)
         rows.append({"teacher_id": teacher.id, "name": _class_name(k, run), "join_code": code})
     return list(db.session.execute(insert(Classroom).returning(Classroom.id, sort_by_parameter_order=True), rows).scalars())
@@ -181,7 +183,7 @@ def generate(attempts: int, seed: int = 1, quiz_code: str | None = None, questio
         summary = DemoSummary(teacher.id)
         chosen = _quizzes(rng, teacher, seed, quiz_code, quizzes, questions)
         student_total = max(1, math.ceil(attempts / 1.25))
-        class_ids = _classes(rng, teacher, classes or max(1, math.ceil(student_total / CLASS_SIZE)))
+        class_ids = _classes(teacher, classes or max(1, math.ceil(student_total / CLASS_SIZE)))
         students = _students(rng, class_ids, student_total)
         summary.classes, summary.students = len(class_ids), len(students)
         for index, quiz in enumerate(chosen):

@@ -3,8 +3,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 from sqlalchemy import or_
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
+from .. import fragments
 from ..attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
 from ..content import article_passages, snapshots
@@ -12,7 +13,6 @@ from ..extensions import db
 from ..forms import EmptyForm
 from ..kinds import get_kind
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
-from ..review import review_items
 from ..security import current_student, current_teacher
 from . import bp
 from .forms import NameForm
@@ -26,10 +26,12 @@ def _quiz_by_code(code: str) -> Quiz:
     return quiz
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
+def _own_attempt(attempt_id: int, with_quiz: bool = False) -> Attempt:
     """The signed-in student's attempt; anyone else's is reported as missing."""
     student = current_student()
-    attempt = db.session.get(Attempt, attempt_id)
+    # The quiz and result pages need the quiz and its article too: one query instead of three.
+    options = [joinedload(Attempt.quiz).joinedload(Quiz.article)] if with_quiz else []
+    attempt = db.session.get(Attempt, attempt_id, options=options)
     if attempt is None or student is None or attempt.student_id != student.id:
         abort(404)
     return attempt
@@ -90,7 +92,7 @@ def start(code: str):
 
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
     quiz = attempt.quiz
@@ -100,10 +102,12 @@ def attempt(attempt_id: int):
         snapshot = versions[item["version_id"]]
         kind = get_kind(snapshot["kind"])
         by_key = {o["key"]: o for o in kind.display_options(snapshot["spec"])}
-        items.append({"number": number, "field": f"q{item['question_id']}", "snapshot": snapshot, "kind": kind,
-                      "options": [by_key[key] for key in item["options"] if key in by_key]})
+        question = {"number": number, "field": f"q{item['question_id']}", "version_id": item["version_id"],
+                    "snapshot": snapshot, "kind": kind,
+                    "options": [by_key[key] for key in item["options"] if key in by_key]}
+        items.append({**question, "html": fragments.question_html(question)})
     return render_template("student/attempt.html", attempt=attempt, quiz=quiz, items=items,
-                           passages=article_passages(quiz.article), form=EmptyForm())
+                           article_html=fragments.article_html(quiz.article), form=EmptyForm())
 
 
 @bp.post("/attempts/<int:attempt_id>")
@@ -116,13 +120,13 @@ def submit(attempt_id: int):
 
 @bp.get("/attempts/<int:attempt_id>/result")
 def result(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
     quiz = attempt.quiz
     reveal = quiz.answers_visible(utcnow())
     return render_template("student/result.html", attempt=attempt, quiz=quiz, reveal=reveal,
-                           items=review_items(attempt, quiz.article.slug, reveal),
+                           reviews=fragments.review_html(attempt, quiz.article.slug, reveal),
                            start_form=EmptyForm(), can_retry=_can_retry(attempt))
 
 
@@ -141,7 +145,19 @@ def history():
         db.select(Attempt).filter_by(student_id=student.id).order_by(Attempt.started_at.desc())
         .options(selectinload(Attempt.quiz))  # one query for all their quizzes, not one per row
     ).scalars().all()
-    return render_template("student/history.html", attempts=attempts, student=student)
+    return render_template("student/history.html", groups=_by_quiz(attempts), student=student)
+
+
+def _by_quiz(attempts: list[Attempt]) -> list[dict]:
+    """Group attempts (newest first) per quiz, the most recently used quiz first, with the best percent."""
+    groups: dict[int, dict] = {}
+    for attempt in attempts:
+        group = groups.setdefault(attempt.quiz_id, {"quiz": attempt.quiz, "attempts": [], "best": None})
+        group["attempts"].append(attempt)
+        if attempt.submitted_at is not None and attempt.max_score:
+            percent = 100 * attempt.score / attempt.max_score
+            group["best"] = percent if group["best"] is None else max(group["best"], percent)
+    return list(groups.values())
 
 
 @bp.get("/articles/<slug>")
