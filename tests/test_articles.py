@@ -287,3 +287,9 @@ def test_seed_article_is_read_only_but_can_be_copied(app, seeded, teacher):
         assert db.session.scalar(db.select(db.func.count()).select_from(Question)
                                  .where(Question.article_id == seed_id, Question.owner_id.is_not(None))) == 0
     assert "Edit the text" in teacher.get(f"/teacher/articles/{copy_id}").get_data(as_text=True)
+
+
+def test_a_photo_credit_longer_than_its_column_is_refused(app, teacher):
+    response = teacher.post("/teacher/articles/new", data={"title": "T", "outlet": "SRF", "language": "de",
+                                                           "text": TEXT.replace("Keystone", "K" * 201)})
+    assert response.status_code == 400 and "At most 200 characters" in response.get_data(as_text=True)

@@ -200,3 +200,18 @@ def test_other_teachers_questions_are_not_found(app, teacher, article_id, make_t
         assert other.post(f"/teacher/questions/{question_id}/{path}", data=data).status_code == 404
     assert question(app, question_id).status == "published"
     assert teacher.get("/teacher/questions/999999/edit").status_code == 404
+
+
+def test_article_page_list_and_export_cost_the_same_queries_for_few_or_many_questions(app, teacher, count_queries):
+    small, large = create_article(teacher), create_article(teacher)
+    for article_id, count in ((small, 1), (large, 12)):
+        for number in range(count):
+            add_question(teacher, article_id, list(FORMS)[number % len(FORMS)])
+    costs = {}
+    for article_id in (small, large):
+        for url in (f"/teacher/articles/{article_id}", f"/teacher/articles/{article_id}/export", "/teacher/articles"):
+            with count_queries() as statements:
+                assert teacher.get(url).status_code == 200
+            costs.setdefault(url.replace(str(article_id), "ID"), []).append(len(statements))
+    assert all(small_cost == large_cost for small_cost, large_cost in costs.values()), costs
+    assert costs["/teacher/articles/ID"][0] <= 4  # teacher, article, passages, questions

@@ -218,3 +218,12 @@ def db_code(app) -> str:
 def test_other_teachers_cannot_export_my_article(app, teacher, authored, make_teacher):
     other = other_teacher_client(app, make_teacher)
     assert other.get(f"/teacher/articles/{authored}/export").status_code == 404
+
+
+def test_texts_longer_than_their_columns_are_refused_before_writing(app, teacher):
+    document = yaml.safe_load(MINI_FILE.read_text())
+    document["article"]["outlet"] = "O" * 121
+    document["article"]["blocks"][0]["credit"] = "C" * 201
+    page = _refused(app, teacher, yaml.safe_dump(document, allow_unicode=True))
+    assert "<code>article.outlet</code>: At most 120 characters" in page
+    assert "<code>article.blocks[0].credit</code>: At most 200 characters" in page

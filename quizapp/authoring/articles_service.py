@@ -18,6 +18,7 @@ from ..bank.splitting import match_anchors, new_anchors, split_text
 from ..bank.versions import record_version
 from ..extensions import db
 from ..models import Article, Passage, Question, utcnow
+from .limits import block_errors
 from .slugs import slugify, unique
 
 META_FIELDS = ("title", "outlet", "author", "published", "language", "source_url", "attribution")
@@ -52,6 +53,7 @@ def _slug_taken(slug: str) -> bool:
 def _check(meta: dict, slug: str, blocks: list[dict]) -> tuple[dict, list[BankError]]:
     report = Report(slug)
     clean = validate_article({**meta, "slug": slug, "blocks": blocks}, report)
+    report.errors += block_errors(blocks, slug, "article.blocks")
     if len(blocks) < 2:
         report.error("article.blocks", _("The text has no passages besides the headline. Paste the article's text."))
     return clean, report.errors

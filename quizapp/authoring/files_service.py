@@ -17,6 +17,7 @@ from ..bank.loader import LoadSummary, load_document
 from ..bank.schema import validate_document
 from ..extensions import db
 from ..models import Article
+from .limits import document_errors
 from .questions_service import article_questions
 
 
@@ -44,6 +45,7 @@ def import_file(filename: str, content: bytes, teacher_id: int, max_bytes: int) 
     if errors:
         return ImportResult(errors=errors)
     document, errors = validate_document(data, name)
+    errors = errors or document_errors(document, name)
     if errors:
         return ImportResult(errors=errors)
     summary = LoadSummary()
