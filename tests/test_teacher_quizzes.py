@@ -287,7 +287,7 @@ def test_dashboard_counts_attempts_per_quiz_in_a_fixed_number_of_queries(app, te
     submit_for(app, mia.student_id, quiz_row(app, first).code, times=2)
     with count_queries() as one_quiz:
         page = teacher_client.get("/teacher/").get_data(as_text=True)
-    assert re.search(rf'<tr data-quiz="{first}">.*?<td class="num attempts">2</td>', page, re.S)
+    assert re.search(rf'<tr data-quiz="{first}">.*?<td class="num attempts">(?:<a [^>]*>)?2(?:</a>)?</td>', page, re.S)
     for title in ("Zweites", "Drittes", "Viertes"):
         new_quiz(teacher_client, seed["article"], mode="all", title=title)
     with count_queries() as four_quizzes:
