@@ -6,6 +6,8 @@ which ``apply_errors`` puts next to the form fields they belong to.
 """
 import re
 
+from flask_babel import gettext as _
+
 from ..bank.errors import BankError
 from ..kinds.base import option_keys
 from .forms import OPTION_ROWS, QuestionForm
@@ -131,11 +133,21 @@ def _add(errors: list, message: str) -> None:
         errors.append(message)
 
 
+def _web_message(form: QuestionForm, kind: str, name: str, message: str) -> str:
+    """Say it the form's way where the schema speaks of file syntax."""
+    if name == "quote.exact" and not form.quote_exact.data and kind != "evidence":
+        return _("Select the words in the article that prove the answer, or paste them here.")
+    if name == "answer" and kind == "true_false":
+        return _("Choose whether the statement is true or false.")
+    return message
+
+
 def apply_errors(form: QuestionForm, errors: list[BankError], kind: str, rows: list[int]) -> None:
     """Show schema errors next to the form fields they concern."""
     option_problem = any((e.field or "").startswith("options") for e in errors)
     for error in errors:
-        name, message = error.field or "", error.message
+        name = error.field or ""
+        message = _web_message(form, kind, name, error.message)
         match = _OPTION_FIELD.match(name)
         if match and match.group(2) and int(match.group(1)) < len(rows):
             sub = form.options.entries[rows[int(match.group(1))]].form

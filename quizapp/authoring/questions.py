@@ -6,6 +6,7 @@ from ..bank.export import question_entry
 from ..content import article_passages
 from ..forms import EmptyForm
 from ..kinds import KINDS, get_kind
+from ..review import passage_link
 from ..security import current_teacher, teacher_required
 from . import bp
 from .access import editable_article, editable_question, is_editable, readable_question
@@ -85,6 +86,7 @@ def preview_question(question_id: int):
     return render_template("authoring/preview.html", question=question, version=version, item=item, form=form,
                            result=result, answer_text=answer_text,
                            correct_answer=item["kind"].correct_answer(snapshot["spec"]),
+                           link=passage_link(question.article.slug, snapshot["quote"]),
                            passages=article_passages(question.article), editable=is_editable(question.article))
 
 
