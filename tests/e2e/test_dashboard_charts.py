@@ -1,0 +1,81 @@
+"""A teacher signs in through the form and sees the results charts drawn in Chromium."""
+import re
+
+import pytest
+
+from quizapp.bank import load_path
+from quizapp.demo import generate
+from quizapp.extensions import db
+from quizapp.models import Quiz, Teacher
+
+from ..conftest import MINI_FILE
+
+pytestmark = pytest.mark.e2e
+
+EMAIL, PASSWORD = "charts@schule.ch", "charts are drawn on the server"
+
+
+@pytest.fixture
+def quiz_id(live_app):
+    """The mini quiz, owned by a teacher made with set_password, with 40 simulated attempts."""
+    with live_app.app_context():
+        teacher = Teacher(email=EMAIL, name="Frau Diagramm")
+        teacher.set_password(PASSWORD)
+        db.session.add(teacher)
+        load_path(MINI_FILE)
+        quiz = db.session.execute(db.select(Quiz).filter_by(code="MINI01")).scalar_one()
+        quiz.owner_id = teacher.id
+        db.session.commit()
+        generate(40, seed=3, quiz_code="MINI01")
+        quiz_id = quiz.id
+        db.session.remove()
+    return quiz_id
+
+
+def sign_in(page):
+    page.goto("/auth/login")
+    page.locator("input[name=email]").fill(EMAIL)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/teacher/"))
+
+
+def assert_chart_drawn(page, chart_id: str) -> None:
+    chart = page.locator(f"svg#{chart_id}")
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box["width"] > 200 and box["height"] > 50
+    assert chart.get_attribute("role") == "img"
+    assert chart.locator("title").first.text_content().strip()
+    assert chart.locator("desc").first.text_content().strip()
+    bars = chart.locator("rect.bar")
+    sizes = [bars.nth(index).bounding_box() for index in range(bars.count())]
+    assert sizes and any(size["width"] > 0 and size["height"] > 0 for size in sizes)
+    table = page.locator(f"#{chart_id.replace('chart-', 'figure-')} table.chart-table")
+    assert table.is_visible() and table.locator("tbody tr").count() > 0
+
+
+def test_teacher_sees_score_facility_and_category_charts(quiz_id, page):
+    sign_in(page)
+    page.goto(f"/teacher/results/{quiz_id}")
+    assert page.locator("#attempts tbody tr").count() == 40
+    assert_chart_drawn(page, "chart-scores")
+    # Bar heights follow the histogram table: the tallest bar is the largest count.
+    counts = [int(cell) for cell in page.locator("#figure-scores tbody td").all_inner_texts()]
+    assert sum(counts) == 40
+    bars = page.locator("svg#chart-scores rect.bar")
+    heights = [bars.nth(index).bounding_box()["height"] for index in range(bars.count())]
+    drawn = [count for count in counts if count]  # empty bands draw no bar
+    assert len(heights) == len(drawn)
+    assert heights.index(max(heights)) == drawn.index(max(drawn))
+    page.locator(f"nav.results-tabs a[href^='/teacher/results/{quiz_id}/items']").click()
+    page.wait_for_url(re.compile(r"/items$"))
+    assert_chart_drawn(page, "chart-facility")
+    assert page.locator("svg#chart-facility rect.bar").count() == 5
+    page.locator(f"nav.results-tabs a[href^='/teacher/results/{quiz_id}/categories']").click()
+    page.wait_for_url(re.compile(r"/categories$"))
+    assert_chart_drawn(page, "chart-categories")
+    # The charts print: the print stylesheet keeps them and hides the filters.
+    page.emulate_media(media="print")
+    assert page.locator("svg#chart-categories").is_visible()
+    assert not page.locator("form.results-filter").is_visible()
