@@ -293,3 +293,42 @@ def test_a_photo_credit_longer_than_its_column_is_refused(app, teacher):
     response = teacher.post("/teacher/articles/new", data={"title": "T", "outlet": "SRF", "language": "de",
                                                            "text": TEXT.replace("Keystone", "K" * 201)})
     assert response.status_code == 400 and "At most 200 characters" in response.get_data(as_text=True)
+
+
+def test_an_unused_article_is_deleted_with_its_questions_and_quizzes(app, teacher):
+    from quizapp.models import Quiz, QuestionVersion
+    article_id = create_article(teacher)
+    add_question(teacher, article_id, "numeric")
+    with app.app_context():
+        db.session.add(Quiz(article_id=article_id, title="Q", code="VELO02", owner_id=teacher.teacher_id))
+        db.session.commit()
+    page = teacher.get(f"/teacher/articles/{article_id}/delete").get_data(as_text=True)
+    assert "1 questions and 1 quizzes are deleted" in page
+    assert teacher.post(f"/teacher/articles/{article_id}/delete").status_code == 302
+    with app.app_context():
+        for model in (Article, Passage, Question, QuestionVersion, Quiz):
+            assert db.session.scalar(db.select(db.func.count()).select_from(model)) == 0
+
+
+def test_an_article_whose_quiz_students_took_is_kept(app, teacher, make_attempt):
+    from quizapp.models import Quiz, QuizQuestion
+    article_id = create_article(teacher)
+    question_id = add_question(teacher, article_id, "numeric")
+    with app.app_context():
+        quiz = Quiz(article_id=article_id, title="Q", code="VELO03", owner_id=teacher.teacher_id, published=True)
+        quiz.items = [QuizQuestion(question_id=question_id)]
+        db.session.add(quiz)
+        db.session.commit()
+    make_attempt("VELO03", {})
+    assert 'id="delete-refused"' in teacher.get(f"/teacher/articles/{article_id}/delete").get_data(as_text=True)
+    assert teacher.post(f"/teacher/articles/{article_id}/delete").status_code == 409
+    with app.app_context():
+        assert db.session.get(Article, article_id) is not None
+
+
+def test_seed_and_other_teachers_articles_cannot_be_deleted(app, seeded, teacher, make_teacher):
+    assert teacher.post(f"/teacher/articles/{seed_article_id(app)}/delete").status_code == 403
+    article_id = create_article(teacher)
+    assert other_teacher_client(app, make_teacher).post(f"/teacher/articles/{article_id}/delete").status_code == 404
+    with app.app_context():
+        assert db.session.get(Article, article_id) is not None

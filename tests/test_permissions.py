@@ -96,6 +96,7 @@ RULES: dict[str, list[Check]] = {
     "authoring.edit_text": [OWNED_PAGE, OWNED_FORM],
     "authoring.copy": [OWNED_ACTION],
     "authoring.export": [OWNED_PAGE],
+    "authoring.article_delete": [OWNED_PAGE, POST(302, 403, 409, 404)],  # students took its quiz: kept
     "authoring.import_questions": [TEACHER_PAGE, TEACHER_FORM],
     "authoring.new_question": [GET(302, 403, 200, 404, query="kind=single_choice"),
                                POST(302, 403, 400, 404, query="kind=single_choice")],

@@ -7,7 +7,8 @@ from ..forms import EmptyForm
 from ..security import current_teacher, teacher_required
 from . import bp
 from .access import editable_article, is_editable, readable_article
-from .articles_service import META_FIELDS, copy_article, create_article, list_articles, update_metadata, update_text
+from .articles_service import (META_FIELDS, copy_article, create_article, delete_article, deletion_refused,
+                               list_articles, quiz_count, update_metadata, update_text)
 from .forms import ArticleForm, ArticleMetaForm, ArticleTextForm, MoveForm, StatusForm
 from .questions_service import article_questions
 
@@ -106,3 +107,22 @@ def copy(article_id: int):
     duplicate = copy_article(article, current_teacher().id)
     flash(_("The article is copied to your articles, with its questions. You can edit the copy."), "success")
     return redirect(url_for("authoring.article", article_id=duplicate.id))
+
+
+@bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def article_delete(article_id: int):
+    article = editable_article(article_id)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        title = article.title
+        reason = delete_article(article)
+        if reason is None:
+            flash(_("The article “%(title)s” is deleted.", title=title), "success")
+            return redirect(url_for("authoring.articles"))
+        flash(reason, "error")
+        status = 409
+    else:
+        reason, status = deletion_refused(article), 200
+    return render_template("authoring/delete_article.html", article=article, form=form, reason=reason,
+                           quizzes=quiz_count(article), questions=len(article_questions(article))), status

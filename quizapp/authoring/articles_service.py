@@ -17,7 +17,7 @@ from ..bank.schema import Report, validate_article
 from ..bank.splitting import match_anchors, new_anchors, split_text
 from ..bank.versions import record_version
 from ..extensions import db
-from ..models import Article, Passage, Question, utcnow
+from ..models import Article, Attempt, Passage, Question, Quiz, utcnow
 from .limits import block_errors
 from .slugs import slugify, unique
 
@@ -156,6 +156,30 @@ def update_text(article: Article, text: str) -> tuple[TextUpdate | None, list[Ba
         _relink(question, pairs, passages, old_anchors[question.id], result)
     db.session.commit()
     return result, []
+
+
+def deletion_refused(article: Article) -> str | None:
+    """Why the article must be kept (students took one of its quizzes), or None if it may go."""
+    attempts = db.session.scalar(db.select(func.count()).select_from(Attempt).join(Quiz, Quiz.id == Attempt.quiz_id)
+                                 .where(Quiz.article_id == article.id))
+    if attempts:
+        return _("Students have taken quizzes on this article; deleting it would erase their results. "
+                 "Unpublish its quizzes instead.")
+    return None
+
+
+def quiz_count(article: Article) -> int:
+    return db.session.scalar(db.select(func.count()).select_from(Quiz).filter_by(article_id=article.id)) or 0
+
+
+def delete_article(article: Article) -> str | None:
+    """Delete the article with its passages, questions and unused quizzes, unless students used it."""
+    reason = deletion_refused(article)
+    if reason:
+        return reason
+    db.session.delete(article)  # the database cascades to questions, versions and quizzes
+    db.session.commit()
+    return None
 
 
 def copy_article(article: Article, teacher_id: int) -> Article:
