@@ -159,9 +159,12 @@ def test_bad_filters_are_a_clear_400_not_a_500(owner, data):
     assert reversed_range.status_code == 400
     assert "The end date must not be before the start date." in reversed_range.get_data(as_text=True)
     assert owner.get(f"{base}?since=not-a-date").status_code == 400
+    assert owner.get(f"{base}?since=0001-01-01").status_code == 400  # would overflow in UTC
+    assert owner.get(f"{base}/items?until=9999-12-31").status_code == 400
     assert owner.get(f"{base}?classroom={data['classes']['other']}").status_code == 400  # a colleague's class
     assert owner.get(f"{base}/export/attempts.csv?since=nope").status_code == 400
     assert owner.get(f"{base}?sort=nope&dir=sideways&page=abc").status_code == 200
+    assert owner.get(f"{base}?quiz_id=1&_scheme=javascript&_external=0&page=2").status_code == 200
 
 
 def test_sort_links_and_pages(owner, data, monkeypatch):

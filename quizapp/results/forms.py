@@ -1,5 +1,5 @@
 """The GET filter form of the results pages: class, date range, first attempts only, sort order."""
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_utc
@@ -10,6 +10,15 @@ from wtforms.validators import Optional, ValidationError
 from ..stats import DEFAULT_SORT, SORT_KEYS, Scope
 
 OUTSIDE = "other"
+
+
+EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
+
+
+def _plausible(day: date | None) -> None:
+    """Keep dates where time-zone arithmetic works (year 1 or 9999 would overflow)."""
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise ValidationError(_l("Choose a date between 2000 and 2999."))
 
 
 class FilterForm(FlaskForm):
@@ -30,7 +39,11 @@ class FilterForm(FlaskForm):
             choices.append((OUTSIDE, _l("Not in one of my classes")))
         self.classroom.choices = choices
 
+    def validate_since(self, field) -> None:
+        _plausible(field.data)
+
     def validate_until(self, field) -> None:
+        _plausible(field.data)
         if field.data and self.since.data and field.data < self.since.data:
             raise ValidationError(_l("The end date must not be before the start date."))
 

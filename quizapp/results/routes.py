@@ -2,7 +2,6 @@
 import math
 
 from flask import Response, abort, render_template, request, stream_with_context, url_for
-from werkzeug.datastructures import MultiDict
 
 from .. import exports, stats
 from ..models import utcnow
@@ -32,17 +31,17 @@ def _page_number(pages: int) -> int:
 
 
 def _link(**changes) -> str:
-    """This page's URL with some query arguments changed (None removes one)."""
-    args = MultiDict(request.args)
-    for key, value in changes.items():
-        args.pop(key, None)
-        if value is not None:
-            args[key] = value
-    return url_for(request.endpoint, **request.view_args, **args.to_dict())
+    """This page's URL with its filters, sort and page, some changed (None removes one)."""
+    args = {**_filters(), "page": request.args.get("page"), **changes}
+    return url_for(request.endpoint, **request.view_args, **{k: v for k, v in args.items() if v is not None})
 
 
 def _filters() -> dict:
-    """The current filters, for links to the other results pages and the exports."""
+    """The current filters, for links to the other results pages and the exports.
+
+    Only known keys are passed on: anything else in the query string (even quiz_id or
+    url_for's own _scheme) never reaches url_for.
+    """
     return {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
 
 
