@@ -97,16 +97,8 @@ def attempt(attempt_id: int):
         return redirect(url_for("student.result", attempt_id=attempt.id))
     quiz = attempt.quiz
     versions = snapshots([item["version_id"] for item in attempt.layout])
-    items = []
-    for number, item in enumerate(attempt.layout, start=1):
-        snapshot = versions[item["version_id"]]
-        kind = get_kind(snapshot["kind"])
-        by_key = {o["key"]: o for o in kind.display_options(snapshot["spec"])}
-        question = {"number": number, "field": f"q{item['question_id']}", "version_id": item["version_id"],
-                    "snapshot": snapshot, "kind": kind,
-                    "options": [by_key[key] for key in item["options"] if key in by_key]}
-        items.append({**question, "html": fragments.question_html(question)})
-    return render_template("student/attempt.html", attempt=attempt, quiz=quiz, items=items,
+    return render_template("student/attempt.html", attempt=attempt, quiz=quiz,
+                           questions_html=fragments.questions_html(attempt.layout, versions),
                            article_html=fragments.article_html(quiz.article), form=EmptyForm())
 
 

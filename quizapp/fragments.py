@@ -1,0 +1,91 @@
+"""Rendered HTML of immutable content, cached in each worker: questions, reviews, article text.
+
+What the quiz and result pages show for one question depends only on frozen data: the
+question version, the option order fixed in the attempt's layout, the student's stored
+response, the language and whether answers may be revealed. Each such fragment is rendered
+once per worker and reused for every student who sees the same thing, which keeps these
+pages close to the cost of one plain template. An article's text is keyed by its updated_at,
+as in content.py. Nothing mutable is cached, so workers never disagree.
+"""
+from flask import current_app, get_template_attribute, render_template
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from .content import _LRU, article_passages, snapshots
+from .kinds import get_kind
+from .models import Article, Attempt
+from .review import responses_of, review_item
+
+_CACHE_SIZE = 20_000  # fragments of 0.5–2 kB: at most a few dozen MB per worker
+
+
+def _cache() -> _LRU:
+    cache = current_app.extensions.get("quizapp.fragments")
+    if cache is None:
+        cache = current_app.extensions.setdefault("quizapp.fragments", _LRU(_CACHE_SIZE))
+    return cache
+
+
+def _cached(key: tuple, render) -> Markup:
+    cache = _cache()
+    html = cache.get(key)
+    if html is None:
+        html = Markup(render())
+        cache.put(key, html)
+    return html
+
+
+def questions_html(layout: list[dict], versions: dict[int, dict]) -> Markup:
+    """The quiz page's fieldsets, one per layout item, in the attempt's order."""
+    cache, locale = _cache(), str(get_locale())
+    parts = []
+    for number, item in enumerate(layout, start=1):
+        key = ("question", item["version_id"], item["question_id"], number, tuple(item["options"]), locale)
+        html = cache.get(key)
+        if html is None:
+            html = _render_question(number, item, versions[item["version_id"]])
+            cache.put(key, html)
+        parts.append(html)
+    return Markup("".join(parts))
+
+
+def _render_question(number: int, item: dict, snapshot: dict) -> Markup:
+    kind = get_kind(snapshot["kind"])
+    by_key = {option["key"]: option for option in kind.display_options(snapshot["spec"])}
+    question = {"number": number, "field": f"q{item['question_id']}", "snapshot": snapshot, "kind": kind,
+                "options": [by_key[key] for key in item["options"] if key in by_key]}
+    return Markup(render_template(kind.template, item=question))
+
+
+def article_html(article: Article) -> Markup:
+    """The article's attribution and passages as the quiz page shows them."""
+    def render() -> str:
+        attribution = get_template_attribute("_macros.html", "attribution")
+        passage = get_template_attribute("_macros.html", "render_passage")
+        return attribution(article) + "".join(passage(p) for p in article_passages(article))
+
+    return _cached(("article", article.id, article.updated_at, str(get_locale())), render)
+
+
+def _response_signature(response, picked: set[str]) -> tuple | None:
+    if response is None:
+        return None
+    return response.points, response.correct, response.raw, tuple(sorted(picked)), repr(response.answer)
+
+
+def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> list[Markup]:
+    """The result page's review of every question, in the order the student saw them."""
+    responses, chosen = responses_of(attempt)
+    versions = snapshots([item["version_id"] for item in attempt.layout])
+    locale = str(get_locale())
+    reviews = []
+    for number, item in enumerate(attempt.layout, start=1):
+        response = responses.get(item["question_id"])
+        picked = chosen.get(response.id, set()) if response else set()
+        key = ("review", item["version_id"], number, tuple(item["options"]), article_slug, reveal, locale,
+               _response_signature(response, picked))
+        snapshot = versions[item["version_id"]]
+        reviews.append(_cached(key, lambda: render_template(
+            "student/_review.html",
+            item=review_item(number, item, snapshot, response, picked, article_slug, reveal))))
+    return reviews
