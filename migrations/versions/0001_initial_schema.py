@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 15:10:42.413489
+Create Date: 2026-11-25 15:32:11.266725
 
 """
 from alembic import op
@@ -154,7 +154,7 @@ def upgrade():
     )
     with op.batch_alter_table('attempts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attempts_classroom_id'), ['classroom_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_attempts_quiz_id'), ['quiz_id'], unique=False)
+        batch_op.create_index('ix_attempts_results', ['quiz_id', 'submitted_at', 'score', 'max_score', 'classroom_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attempts_student_id'), ['student_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attempts_submitted_at'), ['submitted_at'], unique=False)
 
@@ -278,7 +278,7 @@ def downgrade():
     with op.batch_alter_table('attempts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attempts_submitted_at'))
         batch_op.drop_index(batch_op.f('ix_attempts_student_id'))
-        batch_op.drop_index(batch_op.f('ix_attempts_quiz_id'))
+        batch_op.drop_index('ix_attempts_results')
         batch_op.drop_index(batch_op.f('ix_attempts_classroom_id'))
 
     op.drop_table('attempts')
