@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .codes import normalize_code
 from .extensions import db
-from .models import Classroom, LoginFailure, Student, utcnow
+from .models import Classroom, LoginFailure, Quiz, Student, utcnow
 
 # PIN failures share the login_failures table; their keys and addresses are prefixed so they
 # never count against a teacher's email or a school's address allowance for teacher sign-in.
@@ -45,6 +45,12 @@ def classroom_by_code(code: str | None) -> Classroom | None:
     if not code:
         return None
     return db.session.execute(db.select(Classroom).filter_by(join_code=code)).scalar_one_or_none()
+
+
+def published_quiz_code(code: str | None) -> str | None:
+    """The code of a published quiz, when a student typed a quiz's code into the class form."""
+    code = normalize_code(code)
+    return db.session.scalar(db.select(Quiz.code).where(Quiz.code == code, Quiz.published.is_(True))) if code else None
 
 
 def _same_name(classroom: Classroom, name: str) -> Student | None:

@@ -62,6 +62,12 @@ def test_unknown_code_is_a_clear_400(app, classroom):
     assert count(app, Student) == 0
 
 
+def test_a_quiz_code_typed_into_the_class_form_leads_to_the_quiz(app, classroom, mini_quiz):
+    response = join(app.test_client(), mini_quiz.lower(), "Mia")
+    assert response.status_code == 302 and response.headers["Location"] == f"/quiz/{mini_quiz}"
+    assert count(app, Student) == 0
+
+
 @pytest.mark.parametrize("data", [
     {"code": "", "display_name": "Mia"},
     {"code": "ABCDEF", "display_name": ""},

@@ -7,7 +7,7 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..codes import normalize_code
-from ..joining import JoinRefused, join_classroom
+from ..joining import JoinRefused, join_classroom, published_quiz_code
 from ..security import current_student, current_teacher
 from . import bp
 from .forms import NAME_PATTERN
@@ -56,6 +56,9 @@ def join():
         joined = join_classroom(form.code.data, form.display_name.data, form.pin.data or None,
                                 student, request.remote_addr or "-")
     except JoinRefused as refusal:
+        if refusal.field == "code" and (quiz_code := published_quiz_code(form.code.data)):
+            flash(_("%(code)s is the code of a quiz, not of a class. Here is the quiz.", code=quiz_code), "info")
+            return redirect(url_for("student.quiz", code=quiz_code))
         getattr(form, refusal.field or "code").errors.append(refusal.message)
         return _page(form, refusal.status)
     login_user(joined.student, remember=True)
