@@ -28,18 +28,22 @@ DATABASES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 
 @pytest.fixture(params=DATABASES)
 def empty_url(request, tmp_path):
-    """The URL of an empty database: a new SQLite file, or a new PostgreSQL database."""
+    """The URL of an empty database: a new SQLite file, or a new schema in the PostgreSQL test database.
+
+    (A schema of its own, first on the search path, is as empty as a new database and far quicker
+    to create and drop.)
+    """
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.sqlite'}"
         return
-    server = make_url(POSTGRES_URL)
-    name = f"{server.database}_mig_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    schema = f"mig_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    yield server.set(database=name).render_as_string(hide_password=False)
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    yield url.render_as_string(hide_password=False)
     with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
     admin.dispose()
 
 
