@@ -158,6 +158,7 @@ def test_status_toggles_between_draft_and_published(app, teacher, article_id):
     assert question(app, question_id).status == "draft"
     page = teacher.get(f"/teacher/articles/{article_id}").get_data(as_text=True)
     assert 'value="published"><button type="submit" class="link">Publish</button>' in page
+    assert f'href="/teacher/quizzes/new?article={article_id}"' in page  # on to making a quiz of them
     teacher.post(f"/teacher/questions/{question_id}/status", data={"status": "published"})
     stored = question(app, question_id)
     assert stored.status == "published" and stored.version == 1  # status is not a new version
