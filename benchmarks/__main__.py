@@ -24,7 +24,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--databases", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
                         help="a PostgreSQL server where the benchmark may create a database")
-    parser.add_argument("--seconds", type=int, default=5, help="seconds per measurement")
+    parser.add_argument("--seconds", type=int, default=3, help="seconds per round")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of each page and its ceiling")
     parser.add_argument("--connections", type=int, default=16, help="open connections wrk keeps")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's choice)")
@@ -50,7 +51,7 @@ def main() -> int:
         print("wrk is not installed; the benchmark drives load with it. Install it with: apt-get install wrk",
               file=sys.stderr)
         return 2
-    load = Load(threads=args.threads, connections=args.connections, seconds=args.seconds)
+    load = Load(threads=args.threads, connections=args.connections, seconds=args.seconds, rounds=args.rounds)
     server_env = {}
     if args.workers:
         server_env["WEB_CONCURRENCY"] = str(args.workers)
@@ -59,7 +60,7 @@ def main() -> int:
     results = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
                "load": {"tool": "wrk", "threads": load.threads, "connections": load.connections,
-                        "seconds": load.seconds, **server_env}}
+                        "seconds_per_round": load.seconds, "rounds": load.rounds, **server_env}}
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as scratch:
         workdir = Path(scratch)

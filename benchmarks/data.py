@@ -62,20 +62,32 @@ def build(url: str, others: int = 48, other_attempts: int = 20) -> Dataset:
         generate(other_attempts, seed=3, questions=30, quizzes=others)
         total = db.session.scalar(select(func.count()).select_from(Attempt))
         db.engine.dispose()
+    analyze(url)
     return Dataset(big_quiz=big.quiz_codes[0], small_quiz=small.quiz_codes[0], attempts=total)
 
 
-def answers_form(url: str, attempt_id: int, seed: int = 7) -> dict:
-    """What a middling student would post for this attempt (field name -> values)."""
+def answer_forms(url: str, attempt_id: int, count: int, seed: int = 7) -> list[dict]:
+    """What `count` simulated students of varied ability would post for this attempt's questions."""
     app = bench_app(url)
     with app.app_context():
         layout = db.session.get(Attempt, attempt_id).layout
         versions = snapshots([item["version_id"] for item in layout])
         rng = random.Random(seed)
-        form = {f"q{item['question_id']}": answer(rng, profile(rng, item["question_id"], versions[item["version_id"]]), 0.3)
-                for item in layout}
+        profiles = [profile(rng, item["question_id"], versions[item["version_id"]]) for item in layout]
+        forms = []
+        for _ in range(count):
+            ability = rng.gauss(0, 1)
+            forms.append({f"q{p.question_id}": answer(rng, p, ability) for p in profiles})
         db.engine.dispose()
-    return form
+    return forms
+
+
+def analyze(url: str) -> None:
+    """Refresh the planner's statistics after the bulk load, as a running database would have them."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE")
+    engine.dispose()
 
 
 def add_open_attempts(url: str, attempt_id: int, count: int) -> list[int]:

@@ -1,6 +1,7 @@
 """Drive load with wrk (Debian package `wrk`) and read its figures."""
 import json
 import shutil
+import statistics
 import subprocess
 import tempfile
 from dataclasses import asdict, dataclass, field
@@ -38,12 +39,17 @@ def wrk_path() -> str | None:
 
 @dataclass
 class Load:
-    """How hard to push: wrk threads, open connections and seconds per measurement."""
+    """How hard to push: wrk threads, open connections, seconds per round and rounds per measurement.
+
+    A page and its ceiling are measured in alternating rounds, so a busy neighbour on the
+    machine slows both alike instead of skewing their ratio.
+    """
 
     threads: int = 2
     connections: int = 16
-    seconds: int = 5
+    seconds: int = 3
     warmup: int = 1
+    rounds: int = 3
 
     def run(self, url: str, script: str, env: dict | None = None, *, connections: int | None = None,
             seconds: int | None = None, threads: int | None = None) -> Measurement:
@@ -65,6 +71,19 @@ class Load:
                            bytes_per_request=figures["bytes"] // max(1, figures["requests"]),
                            errors={k: v for k, v in figures["errors"].items() if v})
 
-    def warm(self, url: str, script: str, env: dict | None = None) -> None:
+    def warm(self, url: str, script: str, env: dict | None = None, **options) -> Measurement | None:
         if self.warmup > 0:
-            self.run(url, script, env, seconds=self.warmup)
+            return self.run(url, script, env, seconds=self.warmup, **options)
+        return None
+
+
+def combine(rounds: list[Measurement]) -> Measurement:
+    """Several rounds of one measurement as one: total throughput, median latencies."""
+    errors: dict = {}
+    for m in rounds:
+        for key, value in m.errors.items():
+            errors[key] = errors.get(key, 0) + value
+    return Measurement(requests=sum(m.requests for m in rounds), seconds=sum(m.seconds for m in rounds),
+                       p50_ms=statistics.median(m.p50_ms for m in rounds),
+                       p99_ms=statistics.median(m.p99_ms for m in rounds),
+                       bytes_per_request=rounds[-1].bytes_per_request, errors=errors)
