@@ -141,7 +141,7 @@ class QuizSettingsForm(FlaskForm):
 
 
 class QuestionSelectionForm(FlaskForm):
-    mode = RadioField(_l("Questions"), default="all", choices=[
+    mode = RadioField(_l("Which questions"), default="all", choices=[
         ("all", _l("All published questions of the article")),
         ("category", _l("The published questions of one category")),
         ("pick", _l("The questions I tick below")),
