@@ -83,7 +83,7 @@ def categories(quiz_id: int):
     pages = math.ceil(students / PER_PAGE)
     page = _page_number(pages)
     return render_template("results/categories.html", quiz=quiz, form=form, categories=by_category,
-                           tags=stats.tag_facility(stats.item_analysis(scope)),
+                           tags=stats.tag_facility(stats.item_analysis(scope, options=False)),
                            students=stats.student_categories(scope, page, PER_PAGE), page=page, pages=pages,
                            link=_link, filters=_filters(), category_figure=category_chart(by_category)), status
 

@@ -6,7 +6,7 @@ y = the attempt's score minus x (the rest of the test):
   discrimination  = Pearson r(x, y) × 100, from n, Σx, Σy, Σx², Σy², Σxy summed in SQL;
                     undefined when n < 2 or either score does not vary.
 Questions are versioned, so rows group by question_id; options and prompts come from each
-question's current version. Four queries, whatever the number of attempts.
+question's current version. Four queries at most, whatever the number of attempts.
 """
 import math
 from dataclasses import dataclass, field
@@ -123,10 +123,13 @@ def _options(item: Item, counts: dict[str, int]) -> None:
         item.distractor = max(wrong, key=lambda option: option["count"])["key"]
 
 
-def item_analysis(scope: Scope) -> list[Item]:
-    """One Item per question of the quiz (and per question answered but since removed)."""
+def item_analysis(scope: Scope, options: bool = True) -> list[Item]:
+    """One Item per question of the quiz (and per question answered but since removed).
+
+    ``options=False`` skips the option distribution (one query less) where only sums are needed.
+    """
     sums = _sums(scope)
-    choices = _choices(scope)
+    choices = _choices(scope) if options else {}
     rows = _questions(scope.quiz_id, sorted(sums))
     versions = snapshots([version_id for _, _, version_id, _ in rows])
     items, number = [], 0
@@ -140,6 +143,7 @@ def item_analysis(scope: Scope) -> list[Item]:
             item.facility = 100.0 * item.points / item.max_points if item.max_points else None
             r = pearson(n, float(sx), float(sy), float(sxx), float(syy), float(sxy))
             item.discrimination = None if r is None else 100.0 * r
-        _options(item, choices.get(question_id, {}))
+        if options:
+            _options(item, choices.get(question_id, {}))
         items.append(item)
     return items
