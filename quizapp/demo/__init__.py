@@ -135,7 +135,7 @@ def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, s
         raise DemoError(f"The quiz {quiz.code} has no published questions.")
     versions = snapshots([item["version_id"] for item in layout])
     max_score = sum(versions[item["version_id"]]["points"] for item in layout)
-    roles = dict(zip(rng.sample(range(len(layout)), 3), ("easy", "hard", "odd")))
+    roles = dict(zip(rng.sample(range(len(layout)), min(3, len(layout))), ("easy", "hard", "odd")))
     profiles = [profile(rng, item["question_id"], versions[item["version_id"]], roles.get(i))
                 for i, item in enumerate(layout)]
     shell = SimpleNamespace(layout=layout)

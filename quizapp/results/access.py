@@ -36,7 +36,9 @@ def attempt_for(teacher_id: int, attempt_id: int) -> Attempt:
     if attempt is None or attempt.submitted_at is None:
         abort(404)
     if attempt.quiz.owner_id != teacher_id:
+        if attempt.classroom_id is None:
+            abort(404)
         teacher_of_class = db.session.scalar(select(Classroom.teacher_id).where(Classroom.id == attempt.classroom_id))
-        if attempt.classroom_id is None or teacher_of_class != teacher_id:
+        if teacher_of_class != teacher_id:
             abort(404)
     return attempt
