@@ -180,6 +180,13 @@ def test_sort_links_and_pages(owner, data, monkeypatch):
     assert names_in_order(owner.get(f"{base}?sort=percent&dir=asc&page=99").get_data(as_text=True), data) == ["Anna"]
     by_name = owner.get(f"{base}?sort=student&dir=desc").get_data(as_text=True)
     assert names_in_order(by_name, data) == ["Dario", "Cleo", "Ben"]
+    students = owner.get(f"{base}/categories?classroom=other").get_data(as_text=True)  # Cleo, Dario
+    assert students.count("<tr data-student=") == 2 and 'rel="next"' not in students
+    students = owner.get(f"{base}/categories").get_data(as_text=True)
+    assert students.count("<tr data-student=") == 3
+    assert 'href="/teacher/results/%d/categories?page=2" rel="next"' % data["quiz"] in students
+    last = owner.get(f"{base}/categories?page=2").get_data(as_text=True)
+    assert last.count("<tr data-student=") == 1 and "Dario" in last
 
 
 def test_item_and_category_pages_show_flags_distractors_tags_and_students(owner, data):
