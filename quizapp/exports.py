@@ -17,8 +17,8 @@ from sqlalchemy import select
 from .content import snapshots
 from .extensions import db
 from .kinds import get_kind
-from .models import Attempt, Classroom, Question, QuestionVersion, Response, Student
-from .stats import Item, Scope
+from .models import Attempt, Classroom, Question, QuestionVersion, Response, Student, utcnow
+from .stats import Item, Scope, item_analysis
 from .stats.scope import DURATION, PERCENT
 
 ATTEMPT_COLUMNS = ["attempt_id", "student_id", "student", "class", "attempt_number", "started_at", "submitted_at",
@@ -126,8 +126,24 @@ def csv_stream(columns: list[str], rows: Iterable[dict], separator: str) -> Iter
 
 def json_stream(meta: dict, name: str, rows: Iterable[dict]) -> Iterator[str]:
     """A JSON object {…meta, name: [rows]} in chunks, without holding all rows in memory."""
-    head = json.dumps(meta, ensure_ascii=False)[:-1]
+    head = json.dumps(meta, ensure_ascii=False)[:-1]  # without its closing brace: the rows follow
     yield head + (", " if meta else "") + json.dumps(name) + ": ["
     for count, row in enumerate(rows):
         yield ("," if count else "") + "\n" + json.dumps(row, ensure_ascii=False)
     yield "\n]}\n"
+
+
+def export(quiz, scope: Scope, table: str, fmt: str, separator: str, filters: dict) -> tuple[Iterator[str], str, str]:
+    """The chunks, media type and file name of one export (table: attempts, responses, items)."""
+    if table == "attempts":
+        rows = attempt_rows(scope)
+    elif table == "responses":
+        rows = response_rows(scope)
+    else:
+        rows = item_rows(item_analysis(scope))
+    name = f"{quiz.code}-{table}-{utcnow():%Y-%m-%d}.{fmt}"
+    if fmt == "csv":
+        return csv_stream(TABLES[table], rows, separator), "text/csv", name
+    meta = {"quiz": {"id": quiz.id, "code": quiz.code, "title": quiz.title},
+            "exported_at": local_time(utcnow()), "filters": filters}
+    return json_stream(meta, table, rows), "application/json", name

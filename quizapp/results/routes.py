@@ -4,7 +4,6 @@ import math
 from flask import Response, abort, render_template, request, stream_with_context, url_for
 
 from .. import exports, stats
-from ..models import utcnow
 from ..review import review_items
 from ..security import current_teacher, teacher_required
 from . import bp
@@ -92,22 +91,10 @@ def categories(quiz_id: int):
 @teacher_required
 def export(quiz_id: int, table: str, fmt: str):
     quiz, form, scope, status = _filtered(quiz_id)
-    if status != 200:
-        abort(400, description=" ".join(error for errors in form.errors.values() for error in errors))
-    if table == "attempts":
-        rows = exports.attempt_rows(scope)
-    elif table == "responses":
-        rows = exports.response_rows(scope)
-    else:
-        rows = exports.item_rows(stats.item_analysis(scope))
-    name = f"{quiz.code}-{table}-{utcnow():%Y-%m-%d}.{fmt}"
-    if fmt == "csv":
-        separator = exports.SEPARATORS.get(request.args.get("sep", ""), ";")
-        body, mimetype = exports.csv_stream(exports.TABLES[table], rows, separator), "text/csv"
-    else:
-        meta = {"quiz": {"id": quiz.id, "code": quiz.code, "title": quiz.title},
-                "exported_at": exports.local_time(utcnow()), "filters": _filters()}
-        body, mimetype = exports.json_stream(meta, table, rows), "application/json"
+    if status != 200:  # the results page itself explains which filter is wrong
+        abort(400)
+    separator = exports.SEPARATORS.get(request.args.get("sep", ""), ";")
+    body, mimetype, name = exports.export(quiz, scope, table, fmt, separator, _filters())
     return Response(stream_with_context(body), mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
 
