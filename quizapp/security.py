@@ -20,11 +20,15 @@ def load_user(user_id: str):
 
 
 def current_student() -> Student | None:
-    return current_user if current_user.is_authenticated and current_user.is_student else None
+    """The signed-in student as a plain model object (not the proxy), or None."""
+    user = current_user._get_current_object()
+    return user if user.is_authenticated and user.is_student else None
 
 
 def current_teacher() -> Teacher | None:
-    return current_user if current_user.is_authenticated and current_user.is_teacher else None
+    """The signed-in teacher as a plain model object (not the proxy), or None."""
+    user = current_user._get_current_object()
+    return user if user.is_authenticated and user.is_teacher else None
 
 
 def teacher_required(view):

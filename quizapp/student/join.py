@@ -50,8 +50,6 @@ def join():
     if not form.validate_on_submit():
         return _page(form, 400 if form.is_submitted() else 200)
     student = current_student()
-    if student is not None:  # the real row, not the current_user proxy: login_user() must not get a proxy
-        student = student._get_current_object()
     try:
         joined = join_classroom(form.code.data, form.display_name.data, form.pin.data or None,
                                 student, request.remote_addr or "-")
