@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from .content import snapshots
+from .database import write_lock
 from .extensions import db
 from .kinds import INVALID, get_kind
 from .models import (Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Response, ResponseChoice, Student,
@@ -103,24 +104,27 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     """Grade and store the answers once; return False if the attempt was already submitted."""
     graded = grade_attempt(attempt, form)
     score = round(sum(g["result"].points for g in graded), 2)
-    claimed = db.session.execute(
-        update(Attempt).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(submitted_at=utcnow(), score=score)
-    ).rowcount
-    if claimed != 1:
-        db.session.rollback()
-        return False
-    # Two multi-row INSERTs, however many questions the quiz has (a fixed query budget).
     rows = [{"attempt_id": attempt.id, "question_id": g["item"]["question_id"],
              "question_version_id": g["item"]["version_id"], "position": g["position"], "answer": g["answer"],
              "raw": g["raw"], "points": g["result"].points, "max_points": g["result"].max_points,
              "correct": g["result"].correct} for g in graded]
-    response_ids = dict(db.session.execute(
-        insert(Response).returning(Response.question_id, Response.id), rows).all())
-    choices = [{"response_id": response_ids[g["item"]["question_id"]], "option_key": key}
-               for g in graded for key in g["kind"].chosen_keys(g["answer"])]
-    if choices:
-        db.session.execute(insert(ResponseChoice), choices)
-    db.session.commit()
-    db.session.refresh(attempt)
+    chosen = {g["item"]["question_id"]: g["kind"].chosen_keys(g["answer"]) for g in graded}
+    # Plain table statements (no ORM bookkeeping) in one short transaction: three statements,
+    # however many questions the quiz has, and little Python while the write lock is held.
+    connection = db.session.connection()
+    with write_lock():
+        claimed = connection.execute(
+            update(Attempt.__table__).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+            .values(submitted_at=utcnow(), score=score)
+        ).rowcount
+        if claimed != 1:
+            db.session.rollback()
+            return False
+        response_ids = connection.execute(
+            insert(Response.__table__).returning(Response.question_id, Response.id), rows).all()
+        choices = [{"response_id": response_id, "option_key": key}
+                   for question_id, response_id in response_ids for key in chosen[question_id]]
+        if choices:
+            connection.execute(insert(ResponseChoice.__table__), choices)
+        db.session.commit()
     return True
