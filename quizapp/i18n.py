@@ -1,18 +1,32 @@
 """Languages: German by default, English on request, remembered in a cookie (no server state)."""
-from flask import Flask, current_app, has_request_context, request
-from flask_babel import get_locale
+from babel import Locale
+from flask import Flask, current_app, g, has_request_context, request
+from flask_babel import get_locale, get_translations
 
 from .extensions import babel
 
 LANGUAGE_COOKIE = "lang"
 
 
-def select_locale() -> str:
+_PARSED: dict[str, Locale] = {}  # Flask-Babel would parse the code again on every request
+
+
+def select_locale() -> Locale:
     languages = current_app.config["LANGUAGES"]
-    if not has_request_context():  # CLI commands and background work speak the default
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
-    wanted = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
-    return wanted if wanted in languages else current_app.config["BABEL_DEFAULT_LOCALE"]
+    code = current_app.config["BABEL_DEFAULT_LOCALE"]
+    if has_request_context():  # CLI commands and background work speak the default
+        wanted = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+        code = wanted if wanted in languages else code
+    return _PARSED.get(code) or _PARSED.setdefault(code, Locale.parse(code))
+
+
+def _translations():
+    """This request's catalogue, looked up once per locale: templates call _() dozens of times."""
+    locale = get_locale()
+    memo = g.get("_quizapp_translations")
+    if memo is None or memo[0] is not locale:
+        memo = g._quizapp_translations = (locale, get_translations())
+    return memo[1]
 
 
 def remember_language(response):
@@ -24,5 +38,11 @@ def remember_language(response):
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(  # as Flask-Babel's, with the catalogue looked up once
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+        newstyle=True)
     app.after_request(remember_language)
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
