@@ -28,6 +28,11 @@ def counts() -> dict:
             for model in (Article, Passage, Question, QuestionVersion, Quiz)}
 
 
+def in_english(app):
+    """Validation speaks the request's language; these tests read the English messages."""
+    return app.test_request_context("/?lang=en")
+
+
 def errors_for(tmp_path, data) -> list:
     _, errors = read_documents(write(tmp_path, data))
     return errors
@@ -158,7 +163,7 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_validation_errors_name_file_question_and_field(app, tmp_path, case):
     change, key, field, words = CASES[case]
-    with app.app_context():
+    with in_english(app):
         errors = errors_for(tmp_path, mutate(change))
     assert errors, case
     matching = [e for e in errors if e.question == key and e.field == field]
@@ -176,7 +181,7 @@ def test_validation_errors_name_file_question_and_field(app, tmp_path, case):
     (lambda d: d["quiz"].update(code="x"), "quiz.code"),
 ])
 def test_article_level_errors_name_the_field(app, tmp_path, change, field):
-    with app.app_context():
+    with in_english(app):
         errors = errors_for(tmp_path, mutate(change))
     assert any(e.field == field and e.question is None for e in errors), [str(e) for e in errors]
 
@@ -189,14 +194,14 @@ def test_article_level_errors_name_the_field(app, tmp_path, change, field):
 def test_unreadable_files_get_a_clear_message(app, tmp_path, content, words):
     path = tmp_path / "bank.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    with app.app_context():
+    with in_english(app):
         _, errors = read_documents(path)
     assert errors and words.lower() in errors[0].message.lower()
 
 
 def test_yaml_tags_cannot_run_code(app, tmp_path):
     path = write(tmp_path, "article: !!python/object/apply:os.system ['echo pwned']\n")
-    with app.app_context():
+    with in_english(app):
         _, errors = read_documents(path)
     assert errors and "YAML" in errors[0].message
 

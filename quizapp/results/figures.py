@@ -30,7 +30,7 @@ def score_histogram(summary: Summary) -> Figure:
     svg = histogram("chart-scores", summary.bins, desc=desc, label=_("Score in percent"),
                     title=_("Score distribution (%(count)d attempts)", count=summary.count))
     return Figure("figure-scores", svg, _("How many attempts reached which score (bands of 10 percentage points; "
-                                          "100 % counts in the top band)."), [_("Score"), _("Attempts")], bands)
+                                          "a full score counts in the top band)."), [_("Score"), _("Attempts")], bands)
 
 
 def facility_chart(items: list[Item]) -> Figure:
