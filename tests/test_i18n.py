@@ -40,3 +40,18 @@ def test_every_message_has_a_german_translation():
     translated = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in catalog if m.id}
     missing = sorted(i for i in extracted_ids() if not translated.get(i) or translated[i] in ("", ("", "")))
     assert not missing, f"{len(missing)} untranslated, run `make translations` and translate: {missing[:10]}"
+
+
+def _as_dict(messages) -> dict:
+    def plain(value):
+        return tuple(value) if isinstance(value, (list, tuple)) else value
+    return {plain(m.id): plain(m.string) for m in messages if m.id}
+
+
+def test_compiled_catalogue_matches_the_po_file():
+    from babel.messages.mofile import read_mo
+    with PO_FILE.open("rb") as handle:
+        po = _as_dict(read_po(handle))
+    with PO_FILE.with_suffix(".mo").open("rb") as handle:
+        mo = _as_dict(read_mo(handle))
+    assert mo == po, "messages.mo is stale: run `make translations`"
