@@ -26,9 +26,9 @@ test: install
 
 # Extract every user-facing string, merge it into the German catalogue, compile it.
 translations: install
-	$(BIN)/pybabel extract --quiet -F babel.cfg -k _l -k lazy_gettext -o quizapp/translations/messages.pot .
-	$(BIN)/pybabel update --quiet -i quizapp/translations/messages.pot -d quizapp/translations -l de
-	$(BIN)/pybabel compile --quiet -d quizapp/translations
+	$(BIN)/pybabel --quiet extract -F babel.cfg -k _l -k lazy_gettext -o quizapp/translations/messages.pot .
+	$(BIN)/pybabel --quiet update -i quizapp/translations/messages.pot -d quizapp/translations -l de
+	$(BIN)/pybabel --quiet compile -d quizapp/translations
 
 # Until the first release there is one migration, regenerated from the models on an empty
 # SQLite database. After a release, add revisions instead: flask --app quizapp db migrate -m "..."
