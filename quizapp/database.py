@@ -112,11 +112,13 @@ def write_lock():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _problem(current: set[str], heads: set[str], has_tables: bool) -> str:
+def _problem(current: set[str], heads: set[str], has_tables: bool, engine: Engine) -> str:
     if not current and has_tables:
+        fresh = (f"delete {engine.url.database} to start afresh" if engine.dialect.name == "sqlite"
+                 else "otherwise start from an empty database")
         return ("The database has tables but no migration history (made by db.create_all()?). "
                 "If they match the current models, record that with `flask --app quizapp db stamp head`; "
-                "otherwise start from an empty database.")
+                f"{fresh}.")
     if current - _known_revisions():
         return (f"The database is at revision {', '.join(sorted(current))}, which this code does not know: "
                 "it was migrated by a newer release. Deploy that release or restore a matching backup.")
@@ -143,7 +145,7 @@ def check_schema(app: Flask) -> None:
                     current, heads, has_tables = schema_revisions()
                 if current == heads:
                     return
-            raise SchemaOutOfDate(_problem(current, heads, has_tables))
+            raise SchemaOutOfDate(_problem(current, heads, has_tables, engine))
         finally:
             # Workers fork after this (gunicorn preload): they must not inherit open connections.
             engine.dispose()
