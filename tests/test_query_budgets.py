@@ -16,9 +16,9 @@ from quizapp.models import Question, Student
 from .conftest import MINI_FILE, sign_in
 
 # Statements per request, cold content cache included (the first request after a deploy).
-QUIZ_PAGE = 5  # student, attempt, quiz, article (+ passages or snapshots when not yet cached)
-SUBMIT = 6  # student, attempt, claim (UPDATE), responses, choices, attempt refresh
-RESULT_PAGE = 6  # student, attempt, quiz, article, responses, choices
+QUIZ_PAGE = 3  # attempt with its student, quiz and article (+ snapshots, passages in a cold worker)
+SUBMIT = 4  # attempt with its student, claim (UPDATE), responses, choices
+RESULT_PAGE = 3  # attempt with its student, quiz and article; responses; choices
 HISTORY_PAGE = 3  # student, attempts, their quizzes
 
 

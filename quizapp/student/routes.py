@@ -28,10 +28,14 @@ def _quiz_by_code(code: str) -> Quiz:
 
 def _own_attempt(attempt_id: int, with_quiz: bool = False) -> Attempt:
     """The signed-in student's attempt; anyone else's is reported as missing."""
-    student = current_student()
-    # The quiz and result pages need the quiz and its article too: one query instead of three.
-    options = [joinedload(Attempt.quiz).joinedload(Quiz.article)] if with_quiz else []
+    # One query for the attempt, its student and (for the quiz and result pages) its quiz and
+    # article. Loaded first, the student is then found by Flask-Login in the session's identity
+    # map instead of by a query of its own.
+    options = [joinedload(Attempt.student)]
+    if with_quiz:
+        options.append(joinedload(Attempt.quiz).joinedload(Quiz.article))
     attempt = db.session.get(Attempt, attempt_id, options=options)
+    student = current_student()
     if attempt is None or student is None or attempt.student_id != student.id:
         abort(404)
     return attempt
@@ -107,7 +111,7 @@ def submit(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if not submit_attempt(attempt, request.form.to_dict(flat=False)):
         flash(_("This attempt was already submitted; here is its result."), "info")
-    return redirect(url_for("student.result", attempt_id=attempt.id))
+    return redirect(url_for("student.result", attempt_id=attempt_id))  # attempt.id would reload the row
 
 
 @bp.get("/attempts/<int:attempt_id>/result")
