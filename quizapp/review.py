@@ -26,10 +26,12 @@ def responses_of(attempt: Attempt) -> tuple[dict[int, Row], dict[int, set[str]]]
         db.select(Response.id, Response.question_id, Response.answer, Response.raw, Response.points,
                   Response.max_points, Response.correct).where(Response.attempt_id == attempt.id))}
     chosen: dict[int, set[str]] = {}
-    for response_id, key in db.session.execute(
-            db.select(ResponseChoice.response_id, ResponseChoice.option_key)
-            .join(Response, Response.id == ResponseChoice.response_id)
-            .where(Response.attempt_id == attempt.id)):
+    ids = [r.id for r in responses.values()]
+    # By the response ids just read, not by a join: an index lookup whatever the planner's
+    # statistics say (a join on stale statistics scanned every choice of every attempt).
+    rows = db.session.execute(db.select(ResponseChoice.response_id, ResponseChoice.option_key)
+                              .where(ResponseChoice.response_id.in_(ids))) if ids else []
+    for response_id, key in rows:
         chosen.setdefault(response_id, set()).add(key)
     return responses, chosen
 
