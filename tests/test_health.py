@@ -50,3 +50,23 @@ def test_request_log_never_contains_passwords_or_form_fields(client, make_teache
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "POST /auth/login 401" in logged
     assert "passwort" not in logged and "log@schule.ch" not in logged
+
+
+def _failed_sign_in_address(app, headers: dict) -> str:
+    from quizapp.extensions import db
+    from quizapp.models import LoginFailure
+    app.test_client().post("/auth/login", data={"email": "x@schule.ch", "password": "falsch"}, headers=headers)
+    with app.app_context():
+        return db.session.execute(db.select(LoginFailure.remote_addr)).scalar_one()
+
+
+def test_client_address_comes_from_the_proxy_only_when_told_to_trust_it(make_app):
+    forwarded = {"X-Forwarded-For": "203.0.113.7"}
+    assert _failed_sign_in_address(make_app(), forwarded) == "127.0.0.1"
+
+
+def test_trusted_proxies_from_the_environment_give_the_real_client_address(make_app, monkeypatch):
+    monkeypatch.setenv("TRUSTED_PROXIES", "1")
+    app = make_app()
+    assert app.config["TRUSTED_PROXIES"] == 1
+    assert _failed_sign_in_address(app, {"X-Forwarded-For": "203.0.113.7"}) == "203.0.113.7"
