@@ -73,6 +73,14 @@ def article_questions(article: Article) -> list[Question]:
     ).scalars())
 
 
+def quiz_questions(quiz: Quiz) -> list[Question]:
+    """The quiz's questions in quiz order, in one query however many there are."""
+    return list(db.session.execute(
+        select(Question).join(QuizQuestion, QuizQuestion.question_id == Question.id)
+        .where(QuizQuestion.quiz_id == quiz.id).order_by(QuizQuestion.position)
+    ).scalars())
+
+
 def select_questions(questions: list[Question], mode: str, category: str | None = None,
                      picked: list[int] | None = None) -> list[Question]:
     """Choose questions by mode: every published one, the published ones of a category, or by hand.

@@ -161,8 +161,6 @@ def test_teacher_pages_cost_the_same_for_5_questions_1_attempt_and_30_questions_
     assert not over, f"over budget: {over}"
 
 
-@pytest.mark.xfail(reason="teacher/quizzes.py _quiz_page loads each QuizQuestion.question lazily (one query "
-                          "per question); load the questions in one query", strict=False)
 def test_teacher_quiz_page_costs_the_same_for_5_and_30_questions(app, count_queries):
     from quizapp.demo import DEMO_EMAIL, DEMO_PASSWORD
     small, large = _demo_quiz(app, 1, 5, seed=1), _demo_quiz(app, 1, 30, seed=2)

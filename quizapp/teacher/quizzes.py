@@ -29,7 +29,7 @@ def _assign_form(quiz, submitted: bool = False) -> AssignForm:
 
 def _quiz_page(quiz, assign_form=None, status=200):
     return render_template("teacher/quiz.html", quiz=quiz, own=is_own(quiz), now=utcnow(),
-                           items=[item.question for item in quiz.items],
+                           items=service.quiz_questions(quiz),
                            attempts=service.attempt_count(quiz) if is_own(quiz) else None,
                            assign_form=assign_form or _assign_form(quiz), button_form=EmptyForm(),
                            move_form=MoveForm()), status
