@@ -1,35 +1,13 @@
 """Students join a class: class code, display name and (optionally) a PIN; rules in quizapp/joining.py."""
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
 from flask_login import login_user
-from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..codes import normalize_code
 from ..joining import JoinRefused, join_classroom, published_quiz_code
 from ..security import current_student, current_teacher
 from . import bp
-from .forms import NAME_PATTERN
-
-
-class JoinForm(FlaskForm):
-    code = StringField(_l("Class code"), filters=[normalize_code],
-                       validators=[DataRequired(message=_l("Please enter the class code.")),
-                                   Length(max=16, message=_l("A class code has 6 characters."))],
-                       render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
-                                  "maxlength": 20})
-    display_name = StringField(
-        _l("Your name"),
-        validators=[DataRequired(message=_l("Please enter your name.")),
-                    Length(max=40, message=_l("At most 40 characters, please.")),
-                    Regexp(NAME_PATTERN, message=_l("Please use letters, digits, spaces and hyphens."))],
-        filters=[lambda value: " ".join(value.split()) if value else value],
-        render_kw={"autocomplete": "nickname", "maxlength": 40},
-    )
-    pin = PasswordField(_l("PIN (optional)"), filters=[lambda value: value.strip() if value else value],
-                        validators=[Optional(), Regexp(r"^\d{4,8}$", message=_l("A PIN has 4 to 8 digits."))],
-                        render_kw={"inputmode": "numeric", "autocomplete": "off", "maxlength": 8})
+from .forms import JoinForm
 
 
 def _page(form, status=200):
