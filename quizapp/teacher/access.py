@@ -1,4 +1,4 @@
-"""Which class, student or quiz the signed-in teacher may open, as the views ask for them.
+"""Which class, student or quiz the signed-in teacher may open (quizzes follow quizapp/ownership.py).
 
 Someone else's class or quiz is reported as missing (404), so ids leak nothing. The seed's
 quizzes (owner NULL) are readable by every teacher but changing them is refused (403); a
@@ -9,6 +9,7 @@ from flask import abort
 from ..classrooms import classroom_student, owned_classroom
 from ..extensions import db
 from ..models import Classroom, Quiz, Student, Teacher
+from ..ownership import refuse_shared, require_readable
 from ..security import current_teacher
 
 
@@ -36,15 +37,12 @@ def own_student(classroom_id: int, student_id: int) -> tuple[Classroom, Student]
 
 def readable_quiz(quiz_id: int) -> Quiz:
     quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None or quiz.owner_id not in (None, me().id):
-        abort(404)
-    return quiz
+    return require_readable(quiz, quiz.owner_id if quiz else None, me())
 
 
 def editable_quiz(quiz_id: int) -> Quiz:
     quiz = readable_quiz(quiz_id)
-    if quiz.owner_id is None:
-        abort(403)
+    refuse_shared(quiz.owner_id)
     return quiz
 
 
