@@ -36,12 +36,17 @@ def register_error_pages(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
+    # Imported here: the blueprints' modules import models and services, which need the app's
+    # extensions configured first.
     from .auth import bp as auth_bp
+    from .authoring import bp as authoring_bp
+    from .results import bp as results_bp
     from .student import bp as student_bp
+    from .teacher import bp as teacher_bp
     app.register_blueprint(student_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
-    from .teacher import bp as teacher_bp; app.register_blueprint(teacher_bp, url_prefix="/teacher")  # noqa: E702
-    from .authoring import bp as authoring_bp; app.register_blueprint(authoring_bp, url_prefix="/teacher")  # noqa: E702
-    from .results import bp as results_bp; app.register_blueprint(results_bp, url_prefix="/teacher")  # noqa: E702
+    # Three teacher-facing blueprints share /teacher: classes and quizzes, authoring, results.
+    for teacher_bp_part in (teacher_bp, authoring_bp, results_bp):
+        app.register_blueprint(teacher_bp_part, url_prefix="/teacher")
     register_error_pages(app)
     app.jinja_env.globals.update(category_label=category_label, KINDS=KINDS, CATEGORIES=CATEGORIES)
