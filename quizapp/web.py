@@ -4,13 +4,14 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .auth import bp as auth_bp
+from .authoring import bp as authoring_bp
 from .kinds import KINDS
+from .labels import category_label
 from .models import CATEGORIES
-
-def category_label(category: str) -> str:
-    labels = {"figures": _("Figures"), "actors": _("Actors"), "motives": _("Motives"),
-              "sourcing": _("Sources & evidence")}
-    return labels.get(category, category)
+from .results import bp as results_bp
+from .student import bp as student_bp
+from .teacher import bp as teacher_bp
 
 
 def register_error_pages(app: Flask) -> None:
@@ -36,13 +37,6 @@ def register_error_pages(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    # Imported here: the blueprints' modules import models and services, which need the app's
-    # extensions configured first.
-    from .auth import bp as auth_bp
-    from .authoring import bp as authoring_bp
-    from .results import bp as results_bp
-    from .student import bp as student_bp
-    from .teacher import bp as teacher_bp
     app.register_blueprint(student_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     # Three teacher-facing blueprints share /teacher: classes and quizzes, authoring, results.

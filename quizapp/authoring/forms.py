@@ -12,6 +12,7 @@ from wtforms import (BooleanField, FieldList, Form, FormField, HiddenField, Inte
 from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..bank.schema import LANGUAGES
+from ..labels import category_label
 from ..models import CATEGORIES
 
 OPTION_ROWS = 6  # blank rows are ignored; a question file may hold up to 8 options
@@ -105,7 +106,7 @@ class QuestionForm(FlaskForm):
 
     def __init__(self, *args, passages: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        from ..web import category_label  # the labels students see, in the request's language
+        # Built per form, so the labels are in the request's language.
         self.category.choices = [(category, category_label(category)) for category in CATEGORIES]
         self.general_errors: list[str] = []
         self.option_errors: list[str] = []

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from ..charts import histogram, percent_bars
 from ..stats import TOO_EASY, TOO_HARD, Facility, Item, Summary
-from ..web import category_label
+from ..labels import category_label
 
 
 @dataclass

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 
 from .. import quizzes as service
 from ..models import Quiz
-from ..web import category_label
+from ..labels import category_label
 from . import bp
 from .access import editable_quiz, me
 from .forms import MoveForm, QuestionSelectionForm, QuizCreateForm, QuizSettingsForm, add_error
