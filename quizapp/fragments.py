@@ -12,6 +12,7 @@ from flask_babel import get_locale
 from markupsafe import Markup
 
 from .content import _LRU, article_passages, snapshots
+from .extensions import db
 from .kinds import get_kind
 from .models import Article, Attempt
 from .review import responses_of, review_item
@@ -57,14 +58,15 @@ def _render_question(number: int, item: dict, snapshot: dict) -> Markup:
     return Markup(render_template(kind.template, item=question))
 
 
-def article_html(article: Article) -> Markup:
+def article_html(article_id: int, updated_at) -> Markup:
     """The article's attribution and passages as the quiz page shows them."""
     def render() -> str:
+        article = db.session.get(Article, article_id)  # only on a miss: the key says which version
         attribution = get_template_attribute("_macros.html", "attribution")
         passage = get_template_attribute("_macros.html", "render_passage")
         return attribution(article) + "".join(passage(p) for p in article_passages(article))
 
-    return _cached(("article", article.id, article.updated_at, str(get_locale())), render)
+    return _cached(("article", article_id, updated_at, str(get_locale())), render)
 
 
 def _response_signature(response, picked: set[str]) -> tuple | None:

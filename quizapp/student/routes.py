@@ -3,7 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 from sqlalchemy import or_
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from .. import fragments
 from ..attempts import AttemptRefused, start_attempt, submit_attempt
@@ -16,6 +16,7 @@ from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..security import current_student, current_teacher
 from . import bp
 from .forms import NameForm
+from .owned import OwnAttempt, own_attempt
 
 
 def _quiz_by_code(code: str) -> Quiz:
@@ -24,21 +25,6 @@ def _quiz_by_code(code: str) -> Quiz:
     if quiz is None or not (quiz.published or (teacher and quiz.owner_id in (None, teacher.id))):
         abort(404)
     return quiz
-
-
-def _own_attempt(attempt_id: int, with_quiz: bool = False) -> Attempt:
-    """The signed-in student's attempt; anyone else's is reported as missing."""
-    # One query for the attempt, its student and (for the quiz and result pages) its quiz and
-    # article. Loaded first, the student is then found by Flask-Login in the session's identity
-    # map instead of by a query of its own.
-    options = [joinedload(Attempt.student)]
-    if with_quiz:
-        options.append(joinedload(Attempt.quiz).joinedload(Quiz.article))
-    attempt = db.session.get(Attempt, attempt_id, options=options)
-    student = current_student()
-    if attempt is None or student is None or attempt.student_id != student.id:
-        abort(404)
-    return attempt
 
 
 @bp.get("/")
@@ -96,37 +82,37 @@ def start(code: str):
 
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int):
-    attempt = _own_attempt(attempt_id, with_quiz=True)
+    attempt = own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
     quiz = attempt.quiz
     versions = snapshots([item["version_id"] for item in attempt.layout])
     return render_template("student/attempt.html", attempt=attempt, quiz=quiz,
                            questions_html=fragments.questions_html(attempt.layout, versions),
-                           article_html=fragments.article_html(quiz.article), form=EmptyForm())
+                           article_html=fragments.article_html(quiz.article_id, quiz.article_updated_at))
 
 
 @bp.post("/attempts/<int:attempt_id>")
 def submit(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
+    attempt = own_attempt(attempt_id)
     if not submit_attempt(attempt, request.form.to_dict(flat=False)):
         flash(_("This attempt was already submitted; here is its result."), "info")
-    return redirect(url_for("student.result", attempt_id=attempt_id))  # attempt.id would reload the row
+    return redirect(url_for("student.result", attempt_id=attempt.id))
 
 
 @bp.get("/attempts/<int:attempt_id>/result")
 def result(attempt_id: int):
-    attempt = _own_attempt(attempt_id, with_quiz=True)
+    attempt = own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
     quiz = attempt.quiz
     reveal = quiz.answers_visible(utcnow())
     return render_template("student/result.html", attempt=attempt, quiz=quiz, reveal=reveal,
-                           reviews=fragments.review_html(attempt, quiz.article.slug, reveal),
-                           start_form=EmptyForm(), can_retry=_can_retry(attempt))
+                           reviews=fragments.review_html(attempt, quiz.article_slug, reveal),
+                           can_retry=_can_retry(attempt))
 
 
-def _can_retry(attempt: Attempt) -> bool:
+def _can_retry(attempt: OwnAttempt) -> bool:
     quiz = attempt.quiz
     return quiz.published and quiz.is_open(utcnow()) and (quiz.max_attempts is None or attempt.number < quiz.max_attempts)
 
