@@ -8,7 +8,7 @@ import random
 from collections.abc import Mapping
 
 from flask_babel import gettext as _
-from sqlalchemy import func, insert, update
+from sqlalchemy import bindparam, func, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from .content import snapshots
@@ -100,6 +100,14 @@ def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[dict]
     return graded
 
 
+# Built once: constructing them cost a third of a millisecond per submit, more than grading.
+_CLAIM = (update(Attempt.__table__)
+          .where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
+          .values(submitted_at=bindparam("now"), score=bindparam("new_score")))
+_INSERT_RESPONSES = insert(Response.__table__).returning(Response.question_id, Response.id)
+_INSERT_CHOICES = insert(ResponseChoice.__table__)
+
+
 def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     """Grade and store the answers once; return False if the attempt was already submitted."""
     graded = grade_attempt(attempt, form)
@@ -113,18 +121,15 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     # however many questions the quiz has, and little Python while the write lock is held.
     connection = db.session.connection()
     with write_lock():
-        claimed = connection.execute(
-            update(Attempt.__table__).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-            .values(submitted_at=utcnow(), score=score)
-        ).rowcount
+        claimed = connection.execute(_CLAIM, {"attempt_id": attempt.id, "now": utcnow(),
+                                              "new_score": score}).rowcount
         if claimed != 1:
             db.session.rollback()
             return False
-        response_ids = connection.execute(
-            insert(Response.__table__).returning(Response.question_id, Response.id), rows).all()
+        response_ids = connection.execute(_INSERT_RESPONSES, rows).all()
         choices = [{"response_id": response_id, "option_key": key}
                    for question_id, response_id in response_ids for key in chosen[question_id]]
         if choices:
-            connection.execute(insert(ResponseChoice.__table__), choices)
+            connection.execute(_INSERT_CHOICES, choices)
         db.session.commit()
     return True
