@@ -4,7 +4,7 @@ Shared by the student's result page, their history and the teacher's drill-down,
 them respect the quiz's rule on when correct answers may be shown.
 """
 from flask import url_for
-from sqlalchemy import Row
+from sqlalchemy import Row, bindparam
 
 from .content import snapshots
 from .extensions import db
@@ -19,18 +19,25 @@ def passage_link(article_slug: str, quote: dict) -> str | None:
     return url_for("student.article", slug=article_slug, passage=quote["anchor"], quote=quote["exact"], _anchor="hl")
 
 
+# Built once, and run on the session's connection: plain rows need none of the ORM's
+# per-statement machinery, which cost more than the two queries themselves.
+_RESPONSES = (db.select(Response.id, Response.question_id, Response.answer, Response.raw, Response.points,
+                        Response.max_points, Response.correct)
+              .where(Response.attempt_id == bindparam("attempt_id")))
+# By the response ids just read, not by a join: an index lookup whatever the planner's
+# statistics say (a join on stale statistics scanned every choice of every attempt).
+_CHOICES = (db.select(ResponseChoice.response_id, ResponseChoice.option_key)
+            .where(ResponseChoice.response_id.in_(bindparam("ids", expanding=True))))
+
+
 def responses_of(attempt: Attempt) -> tuple[dict[int, Row], dict[int, set[str]]]:
     """The attempt's responses by question id, and the option keys chosen per response id (2 queries)."""
     # Plain rows, not ORM objects: a review only reads them, and 30 of them load much faster.
-    responses = {r.question_id: r for r in db.session.execute(
-        db.select(Response.id, Response.question_id, Response.answer, Response.raw, Response.points,
-                  Response.max_points, Response.correct).where(Response.attempt_id == attempt.id))}
+    connection = db.session.connection()
+    responses = {r.question_id: r for r in connection.execute(_RESPONSES, {"attempt_id": attempt.id})}
     chosen: dict[int, set[str]] = {}
     ids = [r.id for r in responses.values()]
-    # By the response ids just read, not by a join: an index lookup whatever the planner's
-    # statistics say (a join on stale statistics scanned every choice of every attempt).
-    rows = db.session.execute(db.select(ResponseChoice.response_id, ResponseChoice.option_key)
-                              .where(ResponseChoice.response_id.in_(ids))) if ids else []
+    rows = connection.execute(_CHOICES, {"ids": ids}) if ids else []
     for response_id, key in rows:
         chosen.setdefault(response_id, set()).add(key)
     return responses, chosen
