@@ -36,14 +36,16 @@ def _cached(key: tuple, render) -> Markup:
     return html
 
 
-def questions_html(layout: list[dict], versions: dict[int, dict]) -> Markup:
+def questions_html(layout: list[dict]) -> Markup:
     """The quiz page's fieldsets, one per layout item, in the attempt's order."""
     cache, locale = _cache(), str(get_locale())
+    versions = None  # looked up only if some fragment is not cached yet
     parts = []
     for number, item in enumerate(layout, start=1):
         key = ("question", item["version_id"], item["question_id"], number, tuple(item["options"]), locale)
         html = cache.get(key)
         if html is None:
+            versions = versions or snapshots([entry["version_id"] for entry in layout])
             html = _render_question(number, item, versions[item["version_id"]])
             cache.put(key, html)
         parts.append(html)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from .. import fragments
 from ..attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
-from ..content import article_passages, snapshots
+from ..content import article_passages
 from ..extensions import db
 from ..forms import EmptyForm
 from ..kinds import get_kind
@@ -86,9 +86,8 @@ def attempt(attempt_id: int):
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
     quiz = attempt.quiz
-    versions = snapshots([item["version_id"] for item in attempt.layout])
     return render_template("student/attempt.html", attempt=attempt, quiz=quiz,
-                           questions_html=fragments.questions_html(attempt.layout, versions),
+                           questions_html=fragments.questions_html(attempt.layout),
                            article_html=fragments.article_html(quiz.article_id, quiz.article_updated_at))
 
 
