@@ -80,16 +80,19 @@ def _response_signature(response, picked: set[str]) -> tuple | None:
 def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> list[Markup]:
     """The result page's review of every question, in the order the student saw them."""
     responses, chosen = responses_of(attempt)
-    versions = snapshots([item["version_id"] for item in attempt.layout])
-    locale = str(get_locale())
+    cache, locale = _cache(), str(get_locale())
+    versions = None  # looked up only if some review is not cached yet
     reviews = []
     for number, item in enumerate(attempt.layout, start=1):
         response = responses.get(item["question_id"])
         picked = chosen.get(response.id, set()) if response else set()
         key = ("review", item["version_id"], number, tuple(item["options"]), article_slug, reveal, locale,
                _response_signature(response, picked))
-        snapshot = versions[item["version_id"]]
-        reviews.append(_cached(key, lambda: render_template(
-            "student/_review.html",
-            item=review_item(number, item, snapshot, response, picked, article_slug, reveal))))
+        html = cache.get(key)
+        if html is None:
+            versions = versions or snapshots([entry["version_id"] for entry in attempt.layout])
+            html = Markup(render_template("student/_review.html", item=review_item(
+                number, item, versions[item["version_id"]], response, picked, article_slug, reveal)))
+            cache.put(key, html)
+        reviews.append(html)
     return reviews

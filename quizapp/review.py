@@ -9,7 +9,7 @@ from sqlalchemy import Row, bindparam
 from .content import snapshots
 from .extensions import db
 from .kinds import get_kind
-from .models import Attempt, Response, ResponseChoice
+from .models import Attempt, Response
 
 
 def passage_link(article_slug: str, quote: dict) -> str | None:
@@ -20,26 +20,23 @@ def passage_link(article_slug: str, quote: dict) -> str | None:
 
 
 # Built once, and run on the session's connection: plain rows need none of the ORM's
-# per-statement machinery, which cost more than the two queries themselves.
-_RESPONSES = (db.select(Response.id, Response.question_id, Response.answer, Response.raw, Response.points,
-                        Response.max_points, Response.correct)
+# per-statement machinery, which cost more than the query itself.
+_RESPONSES = (db.select(Response.id, Response.question_id, Response.question_version_id, Response.answer,
+                        Response.raw, Response.points, Response.max_points, Response.correct)
               .where(Response.attempt_id == bindparam("attempt_id")))
-# By the response ids just read, not by a join: an index lookup whatever the planner's
-# statistics say (a join on stale statistics scanned every choice of every attempt).
-_CHOICES = (db.select(ResponseChoice.response_id, ResponseChoice.option_key)
-            .where(ResponseChoice.response_id.in_(bindparam("ids", expanding=True))))
 
 
 def responses_of(attempt: Attempt) -> tuple[dict[int, Row], dict[int, set[str]]]:
-    """The attempt's responses by question id, and the option keys chosen per response id (2 queries)."""
+    """The attempt's responses by question id, and the option keys chosen per response id (1 query)."""
     # Plain rows, not ORM objects: a review only reads them, and 30 of them load much faster.
-    connection = db.session.connection()
-    responses = {r.question_id: r for r in connection.execute(_RESPONSES, {"attempt_id": attempt.id})}
-    chosen: dict[int, set[str]] = {}
-    ids = [r.id for r in responses.values()]
-    rows = connection.execute(_CHOICES, {"ids": ids}) if ids else []
-    for response_id, key in rows:
-        chosen.setdefault(response_id, set()).add(key)
+    responses = {r.question_id: r for r in
+                 db.session.connection().execute(_RESPONSES, {"attempt_id": attempt.id})}
+    # The chosen keys follow from the stored answer by its kind's rule, the very rule that
+    # wrote the response_choices rows (which exist for the option statistics), so reading
+    # those rows back would only cost a second query.
+    versions = snapshots([r.question_version_id for r in responses.values()])
+    chosen = {r.id: set(get_kind(versions[r.question_version_id]["kind"]).chosen_keys(r.answer))
+              for r in responses.values()}
     return responses, chosen
 
 
