@@ -90,6 +90,8 @@ def test_drill_down_shows_answers_against_the_correct_ones_with_passage_links(ap
     assert "Cleo" in html and "3 / 6" in html
     assert html.count('class="review-item') == 5
     assert "Correct answer:" in html and "<strong>12 Brücken</strong>" in html
+    assert "your answer" not in html and "Your answer:" not in html  # speaks about the student
+    assert '<span class="marker">chosen</span>' in html
     assert len(re.findall(r'class="passage-link" href="/articles/mini-artikel\?', html)) == 5
     assert other.get(f"/teacher/results/attempts/{data['attempts']['Cleo']}").status_code == 200
     for name in ("Anna", "Dario"):

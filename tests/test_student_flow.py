@@ -50,6 +50,7 @@ def test_full_flow_scores_and_links_to_highlighted_passage(app, client, student,
     assert "6 / 6" in result
     assert "Genau, der Gemeinderat." in result  # per-option feedback
     assert "Der Titel nennt 12 neue Brücken." in result  # explanation
+    assert '<span class="marker">deine Antwort</span>' in result  # German by default, addressed to the student
     links = re.findall(r'href="([^"]*/articles/mini-artikel[^"]*)"', result)
     assert len(links) == 5
     article = client.get(unescape(links[0])).get_data(as_text=True)
