@@ -7,69 +7,23 @@ PostgreSQL when QUIZAPP_TEST_DATABASE_URL is set.
 """
 import http.client
 import importlib.util
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 from urllib.parse import urlencode
 
 import pytest
 
+from benchmarks.servers import Server
 from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
 
-from .conftest import MINI_FILE, PROJECT
+from .conftest import MINI_FILE
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("gunicorn") is None, reason="gunicorn is not installed")
 
 SECRET = "stateless-test-secret"
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """One gunicorn process with one worker, configured from the environment like production."""
-
-    def __init__(self, database_url: str, log_path):
-        self.port = _free_port()
-        env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET, "BIND": f"127.0.0.1:{self.port}",
-               "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "SCHEMA_CHECK": "false", "LOG_LEVEL": "WARNING"}
-        self.log = open(log_path, "w")
-        self.process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(PROJECT / "gunicorn.conf.py"),
-                                         "quizapp:create_app()"], cwd=PROJECT, env=env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
-
-    def wait_until_healthy(self, deadline: float) -> None:
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        pytest.fail(f"gunicorn on port {self.port} did not become healthy:\n{open(self.log.name).read()}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.log.close()
 
 
 class Browser:
@@ -109,10 +63,12 @@ def servers(make_app, tmp_path):
     with app.app_context():
         load_path(MINI_FILE)
     url = app.config["SQLALCHEMY_DATABASE_URI"]
-    pair = [Server(url, tmp_path / "a.log"), Server(url, tmp_path / "b.log")]
-    deadline = time.monotonic() + 20
+    # One worker each, like production otherwise: anything kept in a worker's memory would show.
+    env = {"DATABASE_URL": url, "SECRET_KEY": SECRET, "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2",
+           "SCHEMA_CHECK": "false", "LOG_LEVEL": "WARNING"}
+    pair = [Server("quizapp:create_app()", env, tmp_path / f"{name}.log", "/healthz") for name in "ab"]
     for server in pair:
-        server.wait_until_healthy(deadline)
+        server.wait_until_ready(timeout=20)
     yield app, *pair
     for server in pair:
         server.stop()
