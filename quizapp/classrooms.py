@@ -8,10 +8,10 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import func, or_
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from .codes import unused_code
+from .commits import commit_or_raise
 from .extensions import db
 from .models import Attempt, Classroom, Quiz, Student, Teacher
 
@@ -69,33 +69,23 @@ def _checked_name(teacher_id: int, name: str, except_id: int | None = None) -> s
     return name
 
 
-def _commit_or_explain() -> None:
-    try:
-        db.session.commit()
-    except IntegrityError:
-        # Two tabs saved the same name, or two new codes collided: nothing was written.
-        db.session.rollback()
-        raise ClassroomError(_("That did not work because someone changed the same data at the same time. "
-                               "Please try again.")) from None
-
-
 def create_classroom(teacher: Teacher, name: str) -> Classroom:
     classroom = Classroom(teacher_id=teacher.id, name=_checked_name(teacher.id, name),
                           join_code=unused_code(Classroom.join_code))
     db.session.add(classroom)
-    _commit_or_explain()
+    commit_or_raise(ClassroomError)
     return classroom
 
 
 def rename_classroom(classroom: Classroom, name: str) -> None:
     classroom.name = _checked_name(classroom.teacher_id, name, except_id=classroom.id)
-    _commit_or_explain()
+    commit_or_raise(ClassroomError)
 
 
 def regenerate_code(classroom: Classroom) -> str:
     """Give the class a new join code; the old one stops working, students already in stay in."""
     classroom.join_code = unused_code(Classroom.join_code)
-    _commit_or_explain()
+    commit_or_raise(ClassroomError)
     return classroom.join_code
 
 

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import IntegrityError
 
 from .codes import unused_code
+from .commits import commit_or_raise
 from .extensions import db
 from .models import Article, Attempt, Classroom, Question, Quiz, QuizClassroom, QuizQuestion, Teacher
 
@@ -115,28 +115,19 @@ def _set_items(quiz: Quiz, questions: list[Question]) -> None:
         item.position = position
 
 
-def _commit() -> None:
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise QuizError(_("That did not work because someone changed the same data at the same time. "
-                          "Please try again.")) from None
-
-
 def create_quiz(teacher: Teacher, article: Article, settings: QuizSettings, questions: list[Question]) -> Quiz:
     """A new, unpublished quiz of the teacher with a fresh code."""
     quiz = Quiz(article_id=article.id, owner_id=teacher.id, code=unused_code(Quiz.code), published=False)
     _apply_settings(quiz, settings)
     _set_items(quiz, questions)
     db.session.add(quiz)
-    _commit()
+    commit_or_raise(QuizError)
     return quiz
 
 
 def update_settings(quiz: Quiz, settings: QuizSettings) -> None:
     _apply_settings(quiz, settings)
-    _commit()
+    commit_or_raise(QuizError)
 
 
 def set_questions(quiz: Quiz, questions: list[Question]) -> None:
@@ -146,7 +137,7 @@ def set_questions(quiz: Quiz, questions: list[Question]) -> None:
     order = {item.question_id: item.position for item in quiz.items}
     ordered = sorted(questions, key=lambda q: (q.id not in order, order.get(q.id, 0)))
     _set_items(quiz, ordered)
-    _commit()
+    commit_or_raise(QuizError)
 
 
 def move_question(quiz: Quiz, question_id: int, step: int) -> None:
@@ -191,7 +182,7 @@ def set_assignments(quiz: Quiz, teacher: Teacher, classroom_ids: list[int]) -> N
             QuizClassroom.quiz_id == quiz.id, QuizClassroom.classroom_id.in_(current - wanted)))
     for classroom_id in sorted(wanted - current):
         db.session.add(QuizClassroom(quiz_id=quiz.id, classroom_id=classroom_id))
-    _commit()
+    commit_or_raise(QuizError)
 
 
 def copy_quiz(quiz: Quiz, teacher: Teacher) -> Quiz:
@@ -203,7 +194,7 @@ def copy_quiz(quiz: Quiz, teacher: Teacher) -> Quiz:
     _apply_settings(copy, settings)
     copy.items = [QuizQuestion(question_id=item.question_id, position=item.position) for item in quiz.items]
     db.session.add(copy)
-    _commit()
+    commit_or_raise(QuizError)
     return copy
 
 
