@@ -8,7 +8,7 @@ pages close to the cost of one plain template. An article's text is keyed by its
 as in content.py. Nothing mutable is cached, so workers never disagree.
 """
 from flask import current_app, get_template_attribute, render_template
-from flask_babel import get_locale
+from .i18n import current_language
 from markupsafe import Markup
 
 from .content import _LRU, article_passages, snapshots
@@ -38,7 +38,7 @@ def _cached(key: tuple, render) -> Markup:
 
 def questions_html(layout: list[dict]) -> Markup:
     """The quiz page's fieldsets, one per layout item, in the attempt's order."""
-    cache, locale = _cache(), str(get_locale())
+    cache, locale = _cache(), current_language()
     versions = None  # looked up only if some fragment is not cached yet
     parts = []
     for number, item in enumerate(layout, start=1):
@@ -68,7 +68,7 @@ def article_html(article_id: int, updated_at) -> Markup:
         passage = get_template_attribute("_macros.html", "render_passage")
         return attribution(article) + "".join(passage(p) for p in article_passages(article))
 
-    return _cached(("article", article_id, updated_at, str(get_locale())), render)
+    return _cached(("article", article_id, updated_at, current_language()), render)
 
 
 def _response_signature(response, picked: set[str]) -> tuple | None:
@@ -80,7 +80,7 @@ def _response_signature(response, picked: set[str]) -> tuple | None:
 def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> list[Markup]:
     """The result page's review of every question, in the order the student saw them."""
     responses, chosen = responses_of(attempt)
-    cache, locale = _cache(), str(get_locale())
+    cache, locale = _cache(), current_language()
     versions = None  # looked up only if some review is not cached yet
     reviews = []
     for number, item in enumerate(attempt.layout, start=1):

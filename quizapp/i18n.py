@@ -21,12 +21,25 @@ def select_locale() -> Locale:
 
 
 def _translations():
-    """This request's catalogue, looked up once per locale: templates call _() dozens of times."""
-    locale = get_locale()
-    memo = g.get("_quizapp_translations")
-    if memo is None or memo[0] is not locale:
-        memo = g._quizapp_translations = (locale, get_translations())
-    return memo[1]
+    """This request's catalogue, looked up once: templates call _() dozens of times per page.
+
+    The locale is fixed for a request (quizapp never uses force_locale), so the catalogue is
+    kept on g without asking Flask-Babel for the locale again, which cost more than the lookup.
+    """
+    try:
+        return g._quizapp_translations
+    except AttributeError:
+        g._quizapp_translations = get_translations()
+        return g._quizapp_translations
+
+
+def current_language() -> str:
+    """The request's language code ("de" or "en"), for templates; computed once per request."""
+    try:
+        return g._quizapp_language
+    except AttributeError:
+        g._quizapp_language = str(get_locale())
+        return g._quizapp_language
 
 
 def remember_language(response):
@@ -45,4 +58,4 @@ def init_app(app: Flask) -> None:
         npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
         newstyle=True)
     app.after_request(remember_language)
-    app.jinja_env.globals["current_language"] = lambda: str(get_locale())
+    app.jinja_env.globals["current_language"] = current_language

@@ -5,7 +5,7 @@ from flask_login import login_user
 
 from ..codes import normalize_code
 from ..joining import JoinRefused, join_classroom, published_quiz_code
-from ..security import current_student, current_teacher
+from ..security import current_student, current_teacher, student_record
 from . import bp
 from .forms import JoinForm
 
@@ -27,7 +27,7 @@ def join():
         return _page(form)
     if not form.validate_on_submit():
         return _page(form, 400 if form.is_submitted() else 200)
-    student = current_student()
+    student = student_record()
     try:
         joined = join_classroom(form.code.data, form.display_name.data, form.pin.data or None,
                                 student, request.remote_addr or "-")

@@ -2,17 +2,18 @@
 
 The quiz page, the submit and the result page are the busiest requests, and loading an
 Attempt with its Quiz and Article as ORM objects (joinedload) cost about as much as rendering
-the page. These pages only read a dozen columns, so they get them as plain values instead.
+the page. These pages only read a dozen columns, so they get them as plain values, with one
+Core statement that also reads the owner's columns for the user loader.
 """
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..models import Article, Attempt, Quiz, Student
-from ..security import current_student
+from ..security import STUDENT_COLUMNS, current_student, preload_student
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +56,8 @@ _QUIZ = (Quiz.id, Quiz.code, Quiz.title, Quiz.published, Quiz.max_attempts, Quiz
 
 
 def _statement(with_quiz: bool):
-    # The attempt's Student comes along as the one ORM entity of the statement: Flask-Login
-    # then finds the signed-in student in the session's identity map instead of querying.
-    columns = _ATTEMPT + _QUIZ if with_quiz else _ATTEMPT
-    statement = db.select(Student, *columns).join(Attempt, Attempt.student_id == Student.id)
+    columns = STUDENT_COLUMNS + _ATTEMPT + (_QUIZ if with_quiz else ())
+    statement = select(*columns).select_from(Student).join(Attempt, Attempt.student_id == Student.id)
     if with_quiz:
         statement = statement.join(Quiz, Quiz.id == Attempt.quiz_id).join(Article, Article.id == Quiz.article_id)
     return statement.where(Attempt.id == bindparam("attempt_id"))
@@ -71,11 +70,15 @@ _STATEMENTS = {False: _statement(False), True: _statement(True)}
 
 def own_attempt(attempt_id: int, with_quiz: bool = False) -> OwnAttempt:
     """The signed-in student's attempt; anyone else's is reported as missing."""
-    row = db.session.execute(_STATEMENTS[with_quiz], {"attempt_id": attempt_id}).first()
+    # Core, not session.execute: the ORM layer cost more than the query (all columns are plain).
+    row = db.session.connection().execute(_STATEMENTS[with_quiz], {"attempt_id": attempt_id}).first()
+    owner = len(STUDENT_COLUMNS)
+    if row is not None:
+        preload_student(row[:owner])  # the loader still checks the id against the session's
     student = current_student()
     # Ownership is decided against Flask-Login's identity, never by the join above.
-    if row is None or student is None or row[0].id != student.id:
+    if row is None or student is None or row[0] != student.id:
         abort(404)
-    values = tuple(row)[1:]
+    values = tuple(row)[owner:]
     quiz = QuizFacts(*values[len(_ATTEMPT):]) if with_quiz else None
     return OwnAttempt(*values[:len(_ATTEMPT)], quiz=quiz)
