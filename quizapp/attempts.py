@@ -1,22 +1,21 @@
-"""Start and submit attempts; the one place that writes attempts and responses.
+"""Start and submit attempts: the one place that writes them.
 
 Submitting is idempotent: the attempt row is marked submitted by a guarded UPDATE
 (``WHERE submitted_at IS NULL``), so a double click, a reload or two workers racing
-store exactly one set of responses.
+store exactly one set of answers.
 """
 import random
 from collections.abc import Mapping
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.exc import IntegrityError
 
 from .content import snapshots
 from .database import write_lock
 from .extensions import db
 from .kinds import INVALID, get_kind
-from .models import (Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Response, ResponseChoice, Student,
-                     utcnow)
+from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
 
 
 class AttemptRefused(Exception):
@@ -100,36 +99,31 @@ def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[dict]
     return graded
 
 
-# Built once: constructing them cost a third of a millisecond per submit, more than grading.
+def stored_answers(graded: list[dict]) -> list[dict]:
+    """What attempts.answers keeps of each graded answer, in layout order."""
+    return [{"answer": g["answer"], "raw": g["raw"], "points": g["result"].points,
+             "max_points": g["result"].max_points, "correct": g["result"].correct} for g in graded]
+
+
+# Built once: constructing it cost a third of a millisecond per submit, more than grading.
 _CLAIM = (update(Attempt.__table__)
           .where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
-          .values(submitted_at=bindparam("now"), score=bindparam("new_score")))
-_INSERT_RESPONSES = insert(Response.__table__).returning(Response.question_id, Response.id)
-_INSERT_CHOICES = insert(ResponseChoice.__table__)
+          .values(submitted_at=bindparam("now"), score=bindparam("new_score"), answers=bindparam("graded"),
+                  responses_pending=True))
 
 
 def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
-    """Grade and store the answers once; return False if the attempt was already submitted."""
+    """Grade and store the answers once; return False if the attempt was already submitted.
+
+    One UPDATE stores score and answers in the attempt row, guarded so that only the first
+    of two racing submits counts. The per-answer rows for the statistics follow in bulk
+    (quizapp.responses), not here: they were most of a submit's cost.
+    """
     graded = grade_attempt(attempt, form)
     score = round(sum(g["result"].points for g in graded), 2)
-    rows = [{"attempt_id": attempt.id, "question_id": g["item"]["question_id"],
-             "question_version_id": g["item"]["version_id"], "position": g["position"], "answer": g["answer"],
-             "raw": g["raw"], "points": g["result"].points, "max_points": g["result"].max_points,
-             "correct": g["result"].correct} for g in graded]
-    chosen = {g["item"]["question_id"]: g["kind"].chosen_keys(g["answer"]) for g in graded}
-    # Plain table statements (no ORM bookkeeping) in one short transaction: three statements,
-    # however many questions the quiz has, and little Python while the write lock is held.
     connection = db.session.connection()
     with write_lock():
-        claimed = connection.execute(_CLAIM, {"attempt_id": attempt.id, "now": utcnow(),
-                                              "new_score": score}).rowcount
-        if claimed != 1:
-            db.session.rollback()
-            return False
-        response_ids = connection.execute(_INSERT_RESPONSES, rows).all()
-        choices = [{"response_id": response_id, "option_key": key}
-                   for question_id, response_id in response_ids for key in chosen[question_id]]
-        if choices:
-            connection.execute(_INSERT_CHOICES, choices)
+        claimed = connection.execute(_CLAIM, {"attempt_id": attempt.id, "now": utcnow(), "new_score": score,
+                                              "graded": stored_answers(graded)}).rowcount
         db.session.commit()
-    return True
+    return claimed == 1

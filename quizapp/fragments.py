@@ -8,11 +8,11 @@ pages close to the cost of one plain template. An article's text is keyed by its
 as in content.py. Nothing mutable is cached, so workers never disagree.
 """
 from flask import current_app, get_template_attribute, render_template
-from .i18n import current_language
 from markupsafe import Markup
 
 from .content import _LRU, article_passages, snapshots
 from .extensions import db
+from .i18n import current_language
 from .kinds import get_kind
 from .models import Article, Attempt
 from .review import responses_of, review_item
@@ -85,7 +85,7 @@ def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> list[Marku
     reviews = []
     for number, item in enumerate(attempt.layout, start=1):
         response = responses.get(item["question_id"])
-        picked = chosen.get(response.id, set()) if response else set()
+        picked = chosen.get(item["question_id"], set())
         key = ("review", item["version_id"], number, tuple(item["options"]), article_slug, reveal, locale,
                _response_signature(response, picked))
         html = cache.get(key)

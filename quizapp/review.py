@@ -3,13 +3,13 @@
 Shared by the student's result page, their history and the teacher's drill-down, so all of
 them respect the quiz's rule on when correct answers may be shown.
 """
+from typing import NamedTuple
+
 from flask import url_for
-from sqlalchemy import Row, bindparam
 
 from .content import snapshots
-from .extensions import db
 from .kinds import get_kind
-from .models import Attempt, Response
+from .models import Attempt
 
 
 def passage_link(article_slug: str, quote: dict) -> str | None:
@@ -19,28 +19,33 @@ def passage_link(article_slug: str, quote: dict) -> str | None:
     return url_for("student.article", slug=article_slug, passage=quote["anchor"], quote=quote["exact"], _anchor="hl")
 
 
-# Built once, and run on the session's connection: plain rows need none of the ORM's
-# per-statement machinery, which cost more than the query itself.
-_RESPONSES = (db.select(Response.id, Response.question_id, Response.question_version_id, Response.answer,
-                        Response.raw, Response.points, Response.max_points, Response.correct)
-              .where(Response.attempt_id == bindparam("attempt_id")))
+class StoredResponse(NamedTuple):
+    """One graded answer of a submitted attempt, as attempts.answers keeps it."""
+
+    question_id: int
+    question_version_id: int
+    answer: object
+    raw: str
+    points: float
+    max_points: int
+    correct: bool
 
 
-def responses_of(attempt: Attempt) -> tuple[dict[int, Row], dict[int, set[str]]]:
-    """The attempt's responses by question id, and the option keys chosen per response id (1 query)."""
-    # Plain rows, not ORM objects: a review only reads them, and 30 of them load much faster.
-    responses = {r.question_id: r for r in
-                 db.session.connection().execute(_RESPONSES, {"attempt_id": attempt.id})}
-    # The chosen keys follow from the stored answer by its kind's rule, the very rule that
-    # wrote the response_choices rows (which exist for the option statistics), so reading
-    # those rows back would only cost a second query.
+def responses_of(attempt) -> tuple[dict[int, StoredResponse], dict[int, set[str]]]:
+    """The attempt's answers by question id, and the option keys chosen per question id.
+
+    Read from the attempt row itself (no query). The chosen keys follow from the stored
+    answer by its kind's rule, the very rule that fills response_choices for the statistics.
+    """
+    responses = {item["question_id"]: StoredResponse(item["question_id"], item["version_id"], **stored)
+                 for item, stored in zip(attempt.layout, attempt.answers or [])}
     versions = snapshots([r.question_version_id for r in responses.values()])
-    chosen = {r.id: set(get_kind(versions[r.question_version_id]["kind"]).chosen_keys(r.answer))
+    chosen = {r.question_id: set(get_kind(versions[r.question_version_id]["kind"]).chosen_keys(r.answer))
               for r in responses.values()}
     return responses, chosen
 
 
-def review_item(number: int, item: dict, snapshot: dict, response: Row | None, picked: set[str],
+def review_item(number: int, item: dict, snapshot: dict, response: StoredResponse | None, picked: set[str],
                 article_slug: str, reveal: bool) -> dict:
     """The review of one question of the layout, as _review.html shows it."""
     kind = get_kind(snapshot["kind"])
@@ -73,6 +78,6 @@ def review_items(attempt: Attempt, article_slug: str, reveal: bool) -> list[dict
     items = []
     for number, item in enumerate(attempt.layout, start=1):
         response = responses.get(item["question_id"])
-        picked = chosen.get(response.id, set()) if response else set()
+        picked = chosen.get(item["question_id"], set())
         items.append(review_item(number, item, versions[item["version_id"]], response, picked, article_slug, reveal))
     return items

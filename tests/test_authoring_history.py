@@ -7,6 +7,7 @@ from quizapp.authoring.question_data import entry_to_data
 from quizapp.bank.export import question_entry
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Response
+from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE, StudentFlow
 
@@ -67,6 +68,7 @@ def test_edits_after_answers_keep_old_scores_and_reviews_and_apply_to_new_attemp
     review_before = review_page(client, attempt_id)
     assert "6 / 6" in review_before and "Der Gemeinderat" in review_before
     with app.app_context():
+        store_pending_responses()
         old_versions = {r.question_id: r.question_version_id for r in db.session.execute(db.select(Response)).scalars()}
 
     edits = {
@@ -103,7 +105,8 @@ def test_edits_after_answers_keep_old_scores_and_reviews_and_apply_to_new_attemp
         layout_versions = {item["question_id"]: item["version_id"] for item in new_attempt.layout}
         assert layout_versions[ids["wer-sagt-kosten"]] != old_versions[ids["wer-sagt-kosten"]]
         assert layout_versions[ids["beleg-datum"]] == old_versions[ids["beleg-datum"]]
-        right = {db.session.get(Question, r.question_id).key: r.correct for r in new_attempt.responses}
+        right = {db.session.get(Question, item["question_id"]).key: stored["correct"]
+                 for item, stored in zip(new_attempt.layout, new_attempt.answers)}
         assert right == {"anzahl-bruecken": False, "wer-sagt-kosten": False, "was-ist-vermutung": False,
                          "beginn-april": False, "beleg-datum": True}
     review = newcomer.client.get(f"/attempts/{new_id}/result").get_data(as_text=True)

@@ -125,10 +125,12 @@ def test_cells_that_look_like_formulas_are_defused(app, owner, data):
     with app.app_context():
         student = db.session.get(Student, db.session.get(Attempt, data["attempts"]["Dario"]).student_id)
         student.display_name = '=HYPERLINK("http://evil.example","x")'
-        response = db.session.execute(db.select(Response).filter_by(attempt_id=data["attempts"]["Dario"],
-                                                                    question_id=data["questions"]["anzahl-bruecken"])
-                                      ).scalar_one()
-        response.raw = "-1+2"
+        attempt = db.session.get(Attempt, data["attempts"]["Dario"])
+        assert attempt.responses_pending  # the export writes the response rows from the answers
+        position = next(i for i, item in enumerate(attempt.layout)
+                        if item["question_id"] == data["questions"]["anzahl-bruecken"])
+        attempt.answers = [{**stored, "raw": "-1+2"} if i == position else stored
+                           for i, stored in enumerate(attempt.answers)]
         db.session.commit()
     rows = read_csv(export(owner, data, "responses.csv"))
     dario = [row for row in rows if row["attempt_id"] == str(data["attempts"]["Dario"])]

@@ -19,9 +19,13 @@ from sqlalchemy.engine import make_url
 
 from quizapp import create_app
 from quizapp.database import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, running_migration_command
+from quizapp.attempts import start_attempt, submit_attempt
+from quizapp.bank import load_path
 from quizapp.extensions import db
+from quizapp.models import Attempt, Quiz, Student
+from quizapp.responses import store_pending_responses
 
-from .conftest import POSTGRES_URL, PROJECT
+from .conftest import MINI_FILE, POSTGRES_URL, PROJECT
 
 DATABASES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 
@@ -88,6 +92,27 @@ def test_downgrade_to_base_removes_every_table(empty_url):
         db.engine.dispose()
     assert tables == set()
     assert revision is None
+
+
+def test_upgrade_to_0002_copies_earlier_answers_from_their_responses(empty_url):
+    """An attempt submitted before revision 0002 had only response rows; afterwards it has answers."""
+    app = app_on(empty_url)
+    with app.test_request_context():
+        command.upgrade(alembic_config(), "head")
+        load_path(MINI_FILE)
+        student = Student(display_name="Mia")
+        db.session.add(student)
+        db.session.commit()
+        attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
+        submit_attempt(attempt, {f"q{item['question_id']}": ["12", "a"] for item in attempt.layout})
+        assert store_pending_responses() == 1
+        answers = db.session.scalar(db.select(Attempt.answers))
+        db.session.remove()
+        command.downgrade(alembic_config(), "0001")
+        command.upgrade(alembic_config(), "head")
+        assert db.session.execute(db.select(Attempt.answers, Attempt.responses_pending)).one() == (answers, False)
+        db.session.remove()
+        db.engine.dispose()
 
 
 def test_there_is_one_head_revision():

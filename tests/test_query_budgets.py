@@ -117,8 +117,9 @@ QUIZ_PAGES = {  # page: (address, budget)
     "teacher.classroom": ("/teacher/classes/{classroom}", 3),
     "authoring.article": ("/teacher/articles/{article}", 4),
     "results.quiz": ("/teacher/results/{quiz}", 7),
-    "results.items": ("/teacher/results/{quiz}/items", 6),
-    "results.categories": ("/teacher/results/{quiz}/categories", 9),
+    # One of each is the check for attempts whose response rows are still to be written.
+    "results.items": ("/teacher/results/{quiz}/items", 7),
+    "results.categories": ("/teacher/results/{quiz}/categories", 10),
     "results.attempt": ("/teacher/results/attempts/{attempt}", 7),
 }
 OVERVIEW_PAGES = {

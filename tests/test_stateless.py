@@ -17,6 +17,7 @@ from benchmarks.servers import Server
 from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
+from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE
 
@@ -127,6 +128,7 @@ def test_double_submit_split_across_both_servers_stores_one_attempt(servers):
         thread.join(timeout=15)
     assert [status for status, _, _ in outcomes] == [302, 302]
     with app.app_context():
+        store_pending_responses()
         attempts = db.session.execute(db.select(Attempt)).scalars().all()
         responses = db.session.scalar(db.select(db.func.count()).select_from(Response)
                                       .where(Response.attempt_id == attempt_id))

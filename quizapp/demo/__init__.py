@@ -15,14 +15,15 @@ from types import SimpleNamespace
 
 from sqlalchemy import insert, select, text
 
-from ..attempts import _layout, grade_attempt
+from ..attempts import _layout, grade_attempt, stored_answers
 from ..bank.errors import BankValidationError
 from ..bank.loader import load_document
 from ..bank.schema import validate_document
 from ..codes import random_code
 from ..content import snapshots
 from ..extensions import db
-from ..models import Attempt, Classroom, Quiz, QuizClassroom, Response, ResponseChoice, Student, Teacher
+from ..models import Attempt, Classroom, Quiz, QuizClassroom, Student, Teacher
+from ..responses import store_pending_responses
 from .answers import answer, profile
 from .content import demo_document
 
@@ -140,7 +141,7 @@ def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, s
                 for i, item in enumerate(layout)]
     shell = SimpleNamespace(layout=layout)
     for start in range(0, len(plan), CHUNK):
-        attempt_rows, graded_rows = [], []
+        attempt_rows = []
         for sid, class_id, ability, number in plan[start:start + CHUNK]:
             form = {f"q{p.question_id}": answer(rng, p, ability) for p in profiles}
             graded = grade_attempt(shell, form)
@@ -148,28 +149,12 @@ def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, s
             took = timedelta(seconds=len(layout) * rng.uniform(15, 50) * (1.2 - 0.1 * max(-2, min(2, ability))))
             attempt_rows.append({"quiz_id": quiz.id, "student_id": sid, "classroom_id": class_id, "number": number,
                                  "layout": layout, "started_at": began, "submitted_at": began + took,
-                                 "score": round(sum(g["result"].points for g in graded), 2), "max_score": max_score})
-            graded_rows.append(graded)
+                                 "score": round(sum(g["result"].points for g in graded), 2), "max_score": max_score,
+                                 "answers": stored_answers(graded), "responses_pending": True})
         ids = db.session.execute(insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True),
                                  attempt_rows).scalars().all()
-        responses, keys = [], {}
-        for attempt_id, graded in zip(ids, graded_rows):
-            for g in graded:
-                responses.append({"attempt_id": attempt_id, "question_id": g["item"]["question_id"],
-                                  "question_version_id": g["item"]["version_id"], "position": g["position"],
-                                  "answer": g["answer"], "raw": g["raw"], "points": g["result"].points,
-                                  "max_points": g["result"].max_points, "correct": g["result"].correct})
-                keys[(attempt_id, g["item"]["question_id"])] = g["kind"].chosen_keys(g["answer"])
-        # A plain executemany is far faster than INSERT ... RETURNING on psycopg; one SELECT
-        # then finds the new response ids for the chosen options.
-        db.session.execute(insert(Response), responses)
-        found = db.session.execute(select(Response.id, Response.attempt_id, Response.question_id)
-                                   .where(Response.attempt_id.in_(ids)))
-        choices = [{"response_id": rid, "option_key": key} for rid, aid, qid in found for key in keys[(aid, qid)]]
-        if choices:
-            db.session.execute(insert(ResponseChoice), choices)
+        summary.responses += len(ids) * len(layout)
         summary.attempts += len(ids)
-        summary.responses += len(responses)
 
 
 def generate(attempts: int, seed: int = 1, quiz_code: str | None = None, questions: int = 30, quizzes: int = 1,
@@ -197,6 +182,7 @@ def generate(attempts: int, seed: int = 1, quiz_code: str | None = None, questio
     except Exception:
         db.session.rollback()
         raise
+    store_pending_responses()  # the statistics' rows, in batches, as after real submits
     # Fresh planner statistics: without them PostgreSQL sorts 300,000 responses on disk
     # until autovacuum comes round. SQLite and PostgreSQL both know the plain statement.
     db.session.execute(text("ANALYZE"))

@@ -1,7 +1,7 @@
 """Quizzes, the attempts students make at them, and the responses they give."""
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -88,6 +88,13 @@ class Attempt(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(index=True)
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[int]
+    # The graded answers, in layout order, stored by the submit's one UPDATE: the attempt's
+    # record, read by the review pages. [{"answer": ..., "raw": "...", "points": 1.0,
+    # "max_points": 1, "correct": true}, ...]
+    answers: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
+    # True from the submit until quizapp.responses has copied the answers into the
+    # responses/response_choices rows that the statistics aggregate.
+    responses_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     quiz: Mapped[Quiz] = relationship()
     student = relationship("Student")
@@ -103,6 +110,10 @@ class Attempt(db.Model):
         CheckConstraint("number > 0", name="number_positive"),
         CheckConstraint("score IS NULL OR (score >= 0 AND score <= max_score)", name="score_range"),
         CheckConstraint("(submitted_at IS NULL) = (score IS NULL)", name="scored_when_submitted"),
+        CheckConstraint("(submitted_at IS NULL) = (answers IS NULL)", name="answers_when_submitted"),
+        CheckConstraint("NOT responses_pending OR submitted_at IS NOT NULL", name="pending_when_submitted"),
+        # Finds the attempts whose response rows are still to be written.
+        Index("ix_attempts_responses_pending", "responses_pending"),
     )
 
 

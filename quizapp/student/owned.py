@@ -47,10 +47,12 @@ class OwnAttempt:
     submitted_at: datetime | None
     score: float | None
     max_score: int
+    answers: list | None
     quiz: QuizFacts | None
 
 
-_ATTEMPT = (Attempt.id, Attempt.number, Attempt.layout, Attempt.submitted_at, Attempt.score, Attempt.max_score)
+_ATTEMPT = (Attempt.id, Attempt.number, Attempt.layout, Attempt.submitted_at, Attempt.score, Attempt.max_score,
+            Attempt.answers)
 _QUIZ = (Quiz.id, Quiz.code, Quiz.title, Quiz.published, Quiz.max_attempts, Quiz.reveal, Quiz.opens_at,
          Quiz.closes_at, Quiz.article_id, Article.slug, Article.updated_at)
 
