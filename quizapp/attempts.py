@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, func, update
 from sqlalchemy.exc import IntegrityError
 
 from .content import snapshots
-from .database import write_lock
+from .database import statement_connection, write_lock
 from .extensions import db
 from .kinds import INVALID, get_kind
 from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
@@ -121,7 +121,7 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     """
     graded = grade_attempt(attempt, form)
     score = round(sum(g["result"].points for g in graded), 2)
-    connection = db.session.connection()
+    connection = statement_connection()  # one UPDATE: atomic by itself
     with write_lock():
         claimed = connection.execute(_CLAIM, {"attempt_id": attempt.id, "now": utcnow(), "new_score": score,
                                               "graded": stored_answers(graded)}).rowcount

@@ -11,7 +11,7 @@ from datetime import datetime
 from flask import abort
 from sqlalchemy import bindparam, select
 
-from ..extensions import db
+from ..database import statement_connection
 from ..models import Article, Attempt, Quiz, Student
 from ..security import STUDENT_COLUMNS, current_student, preload_student
 
@@ -72,8 +72,9 @@ _STATEMENTS = {False: _statement(False), True: _statement(True)}
 
 def own_attempt(attempt_id: int, with_quiz: bool = False) -> OwnAttempt:
     """The signed-in student's attempt; anyone else's is reported as missing."""
-    # Core, not session.execute: the ORM layer cost more than the query (all columns are plain).
-    row = db.session.connection().execute(_STATEMENTS[with_quiz], {"attempt_id": attempt_id}).first()
+    # Core, not session.execute: the ORM layer cost more than the query (all columns are plain);
+    # and no transaction: the page reads this one row, and a submit is one UPDATE.
+    row = statement_connection().execute(_STATEMENTS[with_quiz], {"attempt_id": attempt_id}).first()
     owner = len(STUDENT_COLUMNS)
     if row is not None:
         preload_student(row[:owner])  # the loader still checks the id against the session's
