@@ -119,8 +119,9 @@ def statement_connection():
     written, and one guarded UPDATE. On PostgreSQL a transaction costs a BEGIN and a
     ROLLBACK round trip besides the query itself, two of the three round trips of a quiz
     page. Anything that needs several statements to commit together uses the session as usual.
+    SQLite begins no transaction for a read anyway, and switching its mode costs a PRAGMA.
     """
-    if db.session().in_transaction():
+    if db.session().in_transaction() or db.engine.dialect.name == "sqlite":
         return db.session.connection()
     return db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
