@@ -1,8 +1,8 @@
 """Migrations build exactly the models' schema, undo cleanly, and guard startup.
 
 Runs on SQLite always and also on PostgreSQL when QUIZAPP_TEST_DATABASE_URL is set (in a
-database of its own, created empty for each test). A model change without a regenerated
-migration (`make migration`) fails test_migrations_build_exactly_the_models_schema.
+database of its own, created empty for each test). A model change without a new
+revision (`make migration MESSAGE="..."`) fails test_migrations_build_exactly_the_models_schema.
 """
 import os
 import subprocess
@@ -77,7 +77,7 @@ def test_migrations_build_exactly_the_models_schema(empty_url):
             # Autogenerate does not compare CHECK constraints, so compare them by name here.
             checks = _check_constraint_names(connection)
         db.engine.dispose()
-    assert differences == [], f"models and migrations differ; run `make migration`: {differences}"
+    assert differences == [], f"models and migrations differ; add a revision with `make migration MESSAGE=...`: {differences}"
     assert checks == _model_check_constraint_names()
 
 
