@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import assets, database, i18n, ops, security, web
+    from . import assets, chrome, database, i18n, ops, security, web
     from .cli import register_commands
     database.init_app(app)
     security.init_app(app)
@@ -35,5 +35,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     web.init_app(app)
     ops.init_app(app)
     assets.init_app(app)
+    chrome.init_app(app)
     register_commands(app)
     return app

@@ -1,0 +1,49 @@
+"""The site header, rendered once per worker for each language and kind of visitor.
+
+For anonymous visitors and students the header differs only in the student's name and the
+CSRF token of the sign-out form, yet rendering it (a dozen url_for, gettext and csrf_token
+calls) cost about a third of the quiz and result pages. So it is rendered once with two
+random markers in their place, and each request fills in its own name (escaped) and token.
+Teachers' navigation marks the current page and is rendered every time.
+"""
+import secrets
+
+from flask import Flask, current_app, render_template, request
+from flask_login import current_user
+from markupsafe import Markup, escape
+
+from .content import _LRU
+from .i18n import current_language
+from .security import csrf_token
+
+_NAME = f"quizapp-name-{secrets.token_hex(8)}"  # never in real content: random per process
+_TOKEN = f"quizapp-token-{secrets.token_hex(8)}"
+TEMPLATE = "_site_header.html"
+
+
+def _cache() -> _LRU:
+    cache = current_app.extensions.get("quizapp.chrome")
+    if cache is None:
+        cache = current_app.extensions.setdefault("quizapp.chrome", _LRU(64))
+    return cache
+
+
+def site_header() -> Markup:
+    user = current_user._get_current_object()
+    if user.is_authenticated and user.is_teacher:
+        return Markup(render_template(TEMPLATE, role="teacher", sign_out_token=csrf_token()))
+    role = "student" if user.is_authenticated else "anonymous"
+    # The links are relative to the app's mount point, which a proxy may set per request.
+    key = (role, current_language(), request.script_root)
+    cache = _cache()
+    shell = cache.get(key)
+    if shell is None:
+        shell = render_template(TEMPLATE, role=role, visitor_name=_NAME, sign_out_token=_TOKEN)
+        cache.put(key, shell)
+    if role == "anonymous":
+        return Markup(shell)
+    return Markup(shell.replace(_NAME, str(escape(user.display_name))).replace(_TOKEN, csrf_token()))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals["site_header"] = site_header

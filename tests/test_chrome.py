@@ -1,0 +1,61 @@
+"""The site header is rendered once per language and filled in per visitor: each student sees
+their own name and a sign-out token that works, whatever the cache holds."""
+import re
+
+import pytest
+
+from quizapp.bank import load_path
+from quizapp.extensions import db
+from quizapp.models import Student
+
+from .conftest import MINI_FILE
+
+TOKEN = re.compile(r'action="/auth/logout"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def csrf_app(make_app):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        load_path(MINI_FILE)
+    return app
+
+
+def start(app, name: str):
+    client = app.test_client()
+    page = client.get("/quiz/MINI01").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    started = client.post("/quiz/MINI01/start", data={"display_name": name, "csrf_token": token})
+    assert started.status_code == 302, started.get_data(as_text=True)[-1500:]
+    return client, started.headers["Location"]
+
+
+def test_each_student_sees_their_own_name_and_a_working_sign_out(csrf_app):
+    mia, mia_attempt = start(csrf_app, "Mia-Lou")
+    noah, noah_attempt = start(csrf_app, "Noah")
+    mia_page = mia.get(mia_attempt).get_data(as_text=True)
+    noah_page = noah.get(noah_attempt).get_data(as_text=True)
+    assert '<li class="who">Mia-Lou</li>' in mia_page and "Noah" not in mia_page
+    assert '<li class="who">Noah</li>' in noah_page and "Mia" not in noah_page
+    mia_token, noah_token = TOKEN.search(mia_page).group(1), TOKEN.search(noah_page).group(1)
+    assert mia_token != noah_token
+    assert mia.post("/auth/logout", data={"csrf_token": noah_token}).status_code == 400  # not her session's
+    assert mia.post("/auth/logout", data={"csrf_token": mia_token}).status_code == 302
+    assert "Mia" not in mia.get("/").get_data(as_text=True)  # signed out: the anonymous header
+
+
+def test_the_token_stays_valid_across_pages_and_the_language_switch(csrf_app):
+    client, attempt_url = start(csrf_app, "Lea")
+    first = TOKEN.search(client.get(attempt_url).get_data(as_text=True)).group(1)
+    english = client.get(attempt_url + "?lang=en").get_data(as_text=True)
+    assert "Sign out" in english and "My results" in english
+    assert TOKEN.search(english).group(1) == first  # signed once per session in this worker
+    assert client.post("/auth/logout", data={"csrf_token": first}).status_code == 302
+
+
+def test_a_name_with_markup_characters_is_escaped(csrf_app):
+    client, attempt_url = start(csrf_app, "Tom")
+    with csrf_app.app_context():  # names from forms cannot hold these; older data or imports might
+        db.session.execute(db.update(Student).values(display_name="Tom <&> Jerry"))
+        db.session.commit()
+    assert '<li class="who">Tom &lt;&amp;&gt; Jerry</li>' in client.get(attempt_url).get_data(as_text=True)
