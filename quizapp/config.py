@@ -7,7 +7,7 @@ from pathlib import Path
 class DefaultConfig:
     """Settings that hold unless the instance config or the environment says otherwise."""
 
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     WTF_CSRF_TIME_LIMIT = None  # a quiz can take a whole lesson; the session bounds the token
     BABEL_DEFAULT_LOCALE = "de"
     BABEL_DEFAULT_TIMEZONE = "Europe/Zurich"
@@ -26,6 +26,9 @@ class DefaultConfig:
     SCHEMA_CHECK = True  # refuse to start on an outdated schema (quizapp.database)
     AUTO_UPGRADE_SQLITE = True  # ... except on SQLite, which upgrades itself at startup
     DATABASE_POOL_SIZE = 5  # PostgreSQL connections per worker (plus as many overflow)
+    # Test each pooled PostgreSQL connection before use, so a restarted database costs no
+    # failed request; a round trip per request (about 0.1 ms here).
+    DATABASE_PRE_PING = True
     TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-* we believe
     LOG_LEVEL = "INFO"  # INFO logs one line per request
 
@@ -41,6 +44,7 @@ ENVIRONMENT_KEYS = {
     "SCHEMA_CHECK": _flag,
     "AUTO_UPGRADE_SQLITE": _flag,
     "DATABASE_POOL_SIZE": int,
+    "DATABASE_PRE_PING": _flag,
     "TRUSTED_PROXIES": int,
     "LOG_LEVEL": str.upper,
 }

@@ -42,12 +42,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def _engine_options(app: Flask) -> dict:
     """Per-database engine options on top of SQLALCHEMY_ENGINE_OPTIONS (copied, never mutated)."""
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
-    if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
-        # A file cannot drop the connection: pinging it before every request is pure cost.
-        options["pool_pre_ping"] = False
     if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("postgresql"):
         # A dead server should fail /healthz in seconds, not after the OS's TCP timeout.
         options["connect_args"] = {"connect_timeout": 5, **options.get("connect_args", {})}
+        options.setdefault("pool_pre_ping", bool(app.config.get("DATABASE_PRE_PING", True)))
         # Each worker keeps at most 2 × DATABASE_POOL_SIZE connections: size the pool so that
         # workers × that stays below the server's max_connections.
         size = int(app.config.get("DATABASE_POOL_SIZE") or 5)

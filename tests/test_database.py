@@ -26,6 +26,13 @@ def test_postgresql_gets_a_bounded_pool_and_a_connect_timeout():
     assert options["pool_pre_ping"] is True
 
 
+def test_pre_ping_can_be_turned_off_for_postgresql(monkeypatch):
+    monkeypatch.setenv("DATABASE_PRE_PING", "false")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://u@127.0.0.1:1/none", "SECRET_KEY": "x",
+                      "SCHEMA_CHECK": False})
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is False
+
+
 def test_database_url_environment_variable_selects_psycopg(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://quiz:pw@db.example:5432/quizapp")
     app = create_app({"SCHEMA_CHECK": False, "SECRET_KEY": "x"})
