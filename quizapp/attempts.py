@@ -125,5 +125,5 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     with write_lock():
         claimed = connection.execute(_CLAIM, {"attempt_id": attempt.id, "now": utcnow(), "new_score": score,
                                               "graded": stored_answers(graded)}).rowcount
-        db.session.commit()
+        connection.commit()
     return claimed == 1
