@@ -15,7 +15,7 @@ from .extensions import db
 from .i18n import current_language
 from .kinds import get_kind
 from .models import Article, Attempt
-from .review import responses_of, review_item
+from .review import picked_keys, review_item, stored_responses
 
 _CACHE_SIZE = 20_000  # fragments of 0.5–2 kB: at most a few dozen MB per worker
 
@@ -71,28 +71,29 @@ def article_html(article_id: int, updated_at) -> Markup:
     return _cached(("article", article_id, updated_at, current_language()), render)
 
 
-def _response_signature(response, picked: set[str]) -> tuple | None:
+def _response_signature(response) -> tuple | None:
+    # The chosen options follow from the answer and the version's kind, both in the key.
     if response is None:
         return None
-    return response.points, response.correct, response.raw, tuple(sorted(picked)), repr(response.answer)
+    return response.points, response.correct, response.raw, repr(response.answer)
 
 
-def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> list[Markup]:
+def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> Markup:
     """The result page's review of every question, in the order the student saw them."""
-    responses, chosen = responses_of(attempt)
+    responses = stored_responses(attempt)
     cache, locale = _cache(), current_language()
     versions = None  # looked up only if some review is not cached yet
     reviews = []
     for number, item in enumerate(attempt.layout, start=1):
         response = responses.get(item["question_id"])
-        picked = chosen.get(item["question_id"], set())
         key = ("review", item["version_id"], number, tuple(item["options"]), article_slug, reveal, locale,
-               _response_signature(response, picked))
+               _response_signature(response))
         html = cache.get(key)
         if html is None:
             versions = versions or snapshots([entry["version_id"] for entry in attempt.layout])
+            snapshot = versions[item["version_id"]]
             html = Markup(render_template("student/_review.html", item=review_item(
-                number, item, versions[item["version_id"]], response, picked, article_slug, reveal)))
+                number, item, snapshot, response, picked_keys(snapshot, response), article_slug, reveal)))
             cache.put(key, html)
         reviews.append(html)
-    return reviews
+    return Markup("".join(reviews))

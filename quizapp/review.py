@@ -31,18 +31,15 @@ class StoredResponse(NamedTuple):
     correct: bool
 
 
-def responses_of(attempt) -> tuple[dict[int, StoredResponse], dict[int, set[str]]]:
-    """The attempt's answers by question id, and the option keys chosen per question id.
+def stored_responses(attempt) -> dict[int, StoredResponse]:
+    """The attempt's graded answers by question id, read from the attempt row itself."""
+    return {item["question_id"]: StoredResponse(item["question_id"], item["version_id"], **stored)
+            for item, stored in zip(attempt.layout, attempt.answers or [])}
 
-    Read from the attempt row itself (no query). The chosen keys follow from the stored
-    answer by its kind's rule, the very rule that fills response_choices for the statistics.
-    """
-    responses = {item["question_id"]: StoredResponse(item["question_id"], item["version_id"], **stored)
-                 for item, stored in zip(attempt.layout, attempt.answers or [])}
-    versions = snapshots([r.question_version_id for r in responses.values()])
-    chosen = {r.question_id: set(get_kind(versions[r.question_version_id]["kind"]).chosen_keys(r.answer))
-              for r in responses.values()}
-    return responses, chosen
+
+def picked_keys(snapshot: dict, response: StoredResponse | None) -> set[str]:
+    """The options the student chose, by the kind's rule (the one that fills response_choices)."""
+    return set(get_kind(snapshot["kind"]).chosen_keys(response.answer)) if response is not None else set()
 
 
 def review_item(number: int, item: dict, snapshot: dict, response: StoredResponse | None, picked: set[str],
@@ -73,11 +70,11 @@ def review_item(number: int, item: dict, snapshot: dict, response: StoredRespons
 
 def review_items(attempt: Attempt, article_slug: str, reveal: bool) -> list[dict]:
     """One entry per question, in the order the student saw them."""
-    responses, chosen = responses_of(attempt)
+    responses = stored_responses(attempt)
     versions = snapshots([item["version_id"] for item in attempt.layout])
     items = []
     for number, item in enumerate(attempt.layout, start=1):
-        response = responses.get(item["question_id"])
-        picked = chosen.get(item["question_id"], set())
-        items.append(review_item(number, item, versions[item["version_id"]], response, picked, article_slug, reveal))
+        snapshot, response = versions[item["version_id"]], responses.get(item["question_id"])
+        items.append(review_item(number, item, snapshot, response, picked_keys(snapshot, response), article_slug,
+                                 reveal))
     return items
