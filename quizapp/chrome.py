@@ -2,22 +2,19 @@
 
 For anonymous visitors and students the header differs only in the student's name and the
 CSRF token of the sign-out form, yet rendering it (a dozen url_for, gettext and csrf_token
-calls) cost about a third of the quiz and result pages. So it is rendered once with two
-random markers in their place, and each request fills in its own name (escaped) and token.
+calls) cost about a third of the quiz and result pages. So it is rendered once with markers
+in their place (quizapp.holes), and each request fills in its own name (escaped) and token.
 Teachers' navigation marks the current page and is rendered every time.
 """
-import secrets
-
 from flask import Flask, current_app, render_template, request
 from flask_login import current_user
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from . import holes
 from .content import _LRU
 from .i18n import current_language
 from .security import csrf_token
 
-_NAME = f"quizapp-name-{secrets.token_hex(8)}"  # never in real content: random per process
-_TOKEN = f"quizapp-token-{secrets.token_hex(8)}"
 TEMPLATE = "_site_header.html"
 
 
@@ -38,11 +35,11 @@ def site_header() -> Markup:
     cache = _cache()
     shell = cache.get(key)
     if shell is None:
-        shell = render_template(TEMPLATE, role=role, visitor_name=_NAME, sign_out_token=_TOKEN)
+        shell = render_template(TEMPLATE, role=role, visitor_name=holes.NAME, sign_out_token=holes.TOKEN)
         cache.put(key, shell)
-    if role == "anonymous":
+    if role == "anonymous" or holes.rendering_shared():  # a shared page fills the holes itself
         return Markup(shell)
-    return Markup(shell.replace(_NAME, str(escape(user.display_name))).replace(_TOKEN, csrf_token()))
+    return holes.fill(shell, name=user.display_name, token=csrf_token())
 
 
 def init_app(app: Flask) -> None:

@@ -7,17 +7,20 @@ once per worker and reused for every student who sees the same thing, which keep
 pages close to the cost of one plain template. An article's text is keyed by its updated_at,
 as in content.py. Nothing mutable is cached, so workers never disagree.
 """
-from flask import current_app, get_template_attribute, render_template
+from flask import current_app, get_template_attribute, render_template, request
 from markupsafe import Markup
 
+from . import holes
 from .content import _LRU, article_passages, snapshots
 from .extensions import db
 from .i18n import current_language
 from .kinds import get_kind
 from .models import Article, Attempt
 from .review import picked_keys, review_item, stored_responses
+from .security import csrf_token, current_student
 
 _CACHE_SIZE = 20_000  # fragments of 0.5–2 kB: at most a few dozen MB per worker
+_PAGE_CACHE_SIZE = 256  # whole quiz pages of about 30 kB: a few MB per worker
 
 
 def _cache() -> _LRU:
@@ -50,6 +53,42 @@ def questions_html(layout: list[dict]) -> Markup:
             cache.put(key, html)
         parts.append(html)
     return Markup("".join(parts))
+
+
+def quiz_page(attempt, quiz, fresh: bool = False) -> Markup:
+    """The quiz page of an attempt, rendered once for every attempt with the same layout.
+
+    Everything on it follows from the quiz's facts (title, article version, ...), the layout
+    (question versions and option order), the language and the mount point, except the
+    student's name, CSRF token and attempt id, which are filled in (quizapp.holes). With the
+    default settings (no shuffling) a whole class gets one layout, so the page is rendered
+    once per worker; shuffled layouts still share the cached question fragments. ``fresh``
+    renders just for this request: flashed messages are for one visitor only.
+    """
+    if fresh:
+        return Markup(_render_quiz_page(quiz, attempt.layout, attempt.id))
+    key = ("quiz-page", current_language(), request.script_root, quiz,
+           tuple((item["version_id"], item["question_id"], tuple(item["options"])) for item in attempt.layout))
+    cache = _page_cache()
+    page = cache.get(key)
+    if page is None:
+        with holes.shared_rendering():
+            page = _render_quiz_page(quiz, attempt.layout, holes.ATTEMPT_ID)
+        cache.put(key, page)
+    return holes.fill(page, name=current_student().display_name, token=csrf_token(), attempt_id=attempt.id)
+
+
+def _render_quiz_page(quiz, layout: list[dict], attempt_id: int) -> str:
+    return render_template("student/attempt.html", quiz=quiz, attempt_id=attempt_id,
+                           questions_html=questions_html(layout),
+                           article_html=article_html(quiz.article_id, quiz.article_updated_at))
+
+
+def _page_cache() -> _LRU:
+    cache = current_app.extensions.get("quizapp.pages")
+    if cache is None:
+        cache = current_app.extensions.setdefault("quizapp.pages", _LRU(_PAGE_CACHE_SIZE))
+    return cache
 
 
 def _render_question(number: int, item: dict, snapshot: dict) -> Markup:

@@ -13,6 +13,7 @@ from flask_login import UserMixin, current_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, select
 
+from . import holes
 from .content import _LRU
 from .extensions import csrf, db, login_manager
 from .models import Classroom, Student, Teacher
@@ -94,6 +95,8 @@ def csrf_token() -> str:
     in a signature does not matter and an earlier signature of the same session token is as
     valid as a new one; signing anew cost a tenth of a student page.
     """
+    if holes.rendering_shared():
+        return holes.TOKEN
     raw = session.get(_CSRF_FIELD)
     if raw is None or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
         return generate_csrf()
@@ -123,7 +126,10 @@ def teacher_required(view):
 
 def init_app(app: Flask) -> None:
     csrf.init_app(app)
-    app.jinja_env.globals["csrf_token"] = csrf_token  # instead of Flask-WTF's generate_csrf
+    # Instead of Flask-WTF's generate_csrf, which it offers both ways; a later context
+    # processor wins, and one rendering of a shared page must get the marker, never a token.
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.context_processor(lambda: {"csrf_token": csrf_token})
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please sign in as a teacher to open this page.")

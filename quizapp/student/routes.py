@@ -1,5 +1,5 @@
 """Student routes: thin views over attempts.py, content.py and review.py."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 from sqlalchemy import or_
@@ -85,10 +85,7 @@ def attempt(attempt_id: int):
     attempt = own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
-    quiz = attempt.quiz
-    return render_template("student/attempt.html", attempt=attempt, quiz=quiz,
-                           questions_html=fragments.questions_html(attempt.layout),
-                           article_html=fragments.article_html(quiz.article_id, quiz.article_updated_at))
+    return fragments.quiz_page(attempt, attempt.quiz, fresh="_flashes" in session)
 
 
 @bp.post("/attempts/<int:attempt_id>")

@@ -1,0 +1,58 @@
+"""The quiz page is rendered once per layout and filled in per student: name, token, attempt."""
+import re
+
+from flask_wtf.csrf import generate_csrf
+
+from quizapp import holes
+from quizapp.extensions import db
+from quizapp.models import Attempt, Quiz
+
+from .test_chrome import csrf_app, start  # noqa: F401  (fixture)
+
+FORM = re.compile(r'<form method="post" action="(/attempts/\d+)" class="quiz-form">\s*'
+                  r'<input type="hidden" name="csrf_token" value="([^"]+)">')
+
+
+def test_students_with_one_layout_get_their_own_name_attempt_and_token(csrf_app):
+    pages = {}
+    for name in ("Mia", "Noah"):
+        client, attempt_url = start(csrf_app, name)
+        pages[name] = (client, attempt_url, client.get(attempt_url).get_data(as_text=True))
+    with csrf_app.app_context():
+        layouts = [a.layout for a in db.session.execute(db.select(Attempt)).scalars()]
+    assert layouts[0] == layouts[1]  # the mini quiz does not shuffle: one shared page
+    for name, other in (("Mia", "Noah"), ("Noah", "Mia")):
+        client, attempt_url, page = pages[name]
+        action, token = FORM.search(page).groups()
+        assert action == attempt_url
+        assert f'<li class="who">{name}</li>' in page and other not in page
+        assert page.count(token) == 2  # the quiz form and the sign-out form
+        submitted = client.post(action, data={"csrf_token": token})
+        assert submitted.status_code == 302 and submitted.headers["Location"].endswith("/result")
+
+
+def test_a_flashed_message_shows_once_on_the_quiz_page(csrf_app):
+    client, attempt_url = start(csrf_app, "Lea")
+    client.get(attempt_url)  # the shared page is cached now
+    with client.session_transaction() as session:
+        session["_flashes"] = [("info", "Nur für Lea")]
+    assert "Nur für Lea" in client.get(attempt_url).get_data(as_text=True)
+    assert "Nur für Lea" not in client.get(attempt_url).get_data(as_text=True)
+
+
+def test_a_changed_quiz_title_shows_at_once(csrf_app):
+    client, attempt_url = start(csrf_app, "Ben")
+    assert "Mini-Quiz" in client.get(attempt_url).get_data(as_text=True)
+    with csrf_app.app_context():
+        db.session.execute(db.update(Quiz).values(title="Neuer Titel"))
+        db.session.commit()
+    page = client.get(attempt_url).get_data(as_text=True)
+    assert "<h1>Neuer Titel</h1>" in page and "Mini-Quiz" not in page
+
+
+def test_no_token_of_the_first_visitor_is_kept_in_the_shared_page(csrf_app):
+    with csrf_app.test_request_context("/"):
+        real = generate_csrf()
+        with holes.shared_rendering():
+            assert generate_csrf() == holes.TOKEN  # what WTForms' hidden_tag would write
+        assert generate_csrf() == real
