@@ -20,7 +20,7 @@ from .review import picked_keys, review_item, stored_responses
 from .security import csrf_token, current_student
 
 _CACHE_SIZE = 20_000  # fragments of 0.5–2 kB: at most a few dozen MB per worker
-_PAGE_CACHE_SIZE = 256  # whole quiz pages of about 30 kB: a few MB per worker
+_PAGE_CACHE_SIZE = 256  # quiz pages of about 30 kB and result frames: a few MB per worker
 
 
 def _cache() -> _LRU:
@@ -82,6 +82,33 @@ def _render_quiz_page(quiz, layout: list[dict], attempt_id: int) -> str:
     return render_template("student/attempt.html", quiz=quiz, attempt_id=attempt_id,
                            questions_html=questions_html(layout),
                            article_html=article_html(quiz.article_id, quiz.article_updated_at))
+
+
+def result_page(attempt, quiz, reveal: bool, can_retry: bool, fresh: bool = False) -> Markup:
+    """The result page: one frame per quiz (and language, reveal, retry) for all its attempts.
+
+    The frame holds everything but the student's name and token, the attempt's score line
+    and its reviews, which are filled in (quizapp.holes); the reviews come from the cached
+    per-question fragments. ``fresh`` renders the whole page for this request only.
+    """
+    summary = Markup(get_template_attribute("student/_result_summary.html", "summary")(attempt, quiz))
+    reviews = review_html(attempt, quiz.article_slug, reveal)
+    if fresh:
+        return Markup(_render_result_page(quiz, reveal, can_retry, summary, reviews))
+    key = ("result-page", current_language(), request.script_root, quiz, reveal, can_retry)
+    cache = _page_cache()
+    frame = cache.get(key)
+    if frame is None:
+        with holes.shared_rendering():
+            frame = _render_result_page(quiz, reveal, can_retry, Markup(holes.SUMMARY), Markup(holes.REVIEWS))
+        cache.put(key, frame)
+    return holes.fill(frame, name=current_student().display_name, token=csrf_token(), summary=summary,
+                      reviews=reviews)
+
+
+def _render_result_page(quiz, reveal: bool, can_retry: bool, summary: Markup, reviews: Markup) -> str:
+    return render_template("student/result.html", quiz=quiz, reveal=reveal, can_retry=can_retry, summary=summary,
+                           reviews=reviews)
 
 
 def _page_cache() -> _LRU:

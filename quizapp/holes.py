@@ -15,6 +15,11 @@ from markupsafe import Markup, escape
 NAME = f"quizapp-name-{secrets.token_hex(8)}"
 TOKEN = f"quizapp-token-{secrets.token_hex(8)}"
 ATTEMPT_ID = 10**17 + secrets.randbelow(10**17)  # an integer, so it passes url_for's converters
+SUMMARY = f"quizapp-summary-{secrets.token_hex(8)}"
+REVIEWS = f"quizapp-reviews-{secrets.token_hex(8)}"
+
+
+_PARTS = {"summary": SUMMARY, "reviews": REVIEWS}
 
 
 def rendering_shared() -> bool:
@@ -43,11 +48,16 @@ def shared_rendering():
             setattr(g, _CSRF_IN_G, token)
 
 
-def fill(html: str, name: str | None = None, token: str | None = None, attempt_id: int | None = None) -> Markup:
+def fill(html: str, name: str | None = None, token: str | None = None, attempt_id: int | None = None,
+         **parts: Markup) -> Markup:
+    """Put this visitor's values into shared HTML; ``parts`` (summary=, reviews=) replace the
+    markers of those names last, so nothing inside them is ever taken for a marker."""
     if name is not None:
         html = html.replace(NAME, str(escape(name)))
     if token is not None:
         html = html.replace(TOKEN, token)
     if attempt_id is not None:
         html = html.replace(str(ATTEMPT_ID), str(attempt_id))
+    for marker, part in parts.items():
+        html = html.replace(_PARTS[marker], str(part), 1)
     return Markup(html)

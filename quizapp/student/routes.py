@@ -101,11 +101,8 @@ def result(attempt_id: int):
     attempt = own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
-    quiz = attempt.quiz
-    reveal = quiz.answers_visible(utcnow())
-    return render_template("student/result.html", attempt=attempt, quiz=quiz, reveal=reveal,
-                           reviews=fragments.review_html(attempt, quiz.article_slug, reveal),
-                           can_retry=_can_retry(attempt))
+    return fragments.result_page(attempt, attempt.quiz, attempt.quiz.answers_visible(utcnow()), _can_retry(attempt),
+                                 fresh="_flashes" in session)
 
 
 def _can_retry(attempt: OwnAttempt) -> bool:

@@ -1,4 +1,4 @@
-"""The quiz page is rendered once per layout and filled in per student: name, token, attempt."""
+"""Quiz pages (per layout) and result frames (per quiz) are rendered once and filled in per student."""
 import re
 
 from flask_wtf.csrf import generate_csrf
@@ -8,6 +8,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
 
 from .test_chrome import csrf_app, start  # noqa: F401  (fixture)
+from .test_student_flow import perfect_answers
 
 FORM = re.compile(r'<form method="post" action="(/attempts/\d+)" class="quiz-form">\s*'
                   r'<input type="hidden" name="csrf_token" value="([^"]+)">')
@@ -56,3 +57,25 @@ def test_no_token_of_the_first_visitor_is_kept_in_the_shared_page(csrf_app):
         with holes.shared_rendering():
             assert generate_csrf() == holes.TOKEN  # what WTForms' hidden_tag would write
         assert generate_csrf() == real
+
+
+RETRY = re.compile(r'<form method="post" action="/quiz/MINI01/start" class="inline">\s*'
+                   r'<input type="hidden" name="csrf_token" value="([^"]+)">')
+
+
+def test_result_pages_share_a_frame_but_show_each_students_own_score_and_answers(csrf_app):
+    results = {}
+    for name, answers in (("Mia", perfect_answers(csrf_app)), ("Noah", {})):
+        client, attempt_url = start(csrf_app, name)
+        token = FORM.search(client.get(attempt_url).get_data(as_text=True)).group(2)
+        client.post(attempt_url, data={**answers, "csrf_token": token})
+        results[name] = (client, client.get(attempt_url + "/result").get_data(as_text=True))
+    mia_client, mia = results["Mia"]
+    noah_client, noah = results["Noah"]
+    assert "6 / 6" in mia and "(100&nbsp;%)" in mia and '<li class="who">Mia</li>' in mia and "Noah" not in mia
+    assert "0 / 6" in noah and "(0&nbsp;%)" in noah and '<li class="who">Noah</li>' in noah and "Mia" not in noah
+    assert mia.count("deine Antwort") > noah.count("deine Antwort")  # Noah left everything blank
+    assert mia.count("Versuch 1") == noah.count("Versuch 1") == 1
+    retry = noah_client.post("/quiz/MINI01/start", data={"csrf_token": RETRY.search(noah).group(1)})
+    assert retry.status_code == 302 and "/attempts/" in retry.headers["Location"]
+    assert RETRY.search(mia).group(1) != RETRY.search(noah).group(1)
