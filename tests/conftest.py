@@ -111,6 +111,15 @@ def mini_quiz(app) -> str:
 
 
 @pytest.fixture
+def csrf_app(make_app):
+    """An app with CSRF protection on (the other tests switch it off) and the mini quiz loaded."""
+    app = make_app(WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        load_path(MINI_FILE)
+    return app
+
+
+@pytest.fixture
 def seeded(app):
     """Load the shipped question bank, as `flask load-questions` does."""
     with app.app_context():

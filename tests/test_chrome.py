@@ -2,23 +2,10 @@
 their own name and a sign-out token that works, whatever the cache holds."""
 import re
 
-import pytest
-
-from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Student
 
-from .conftest import MINI_FILE
-
 TOKEN = re.compile(r'action="/auth/logout"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"')
-
-
-@pytest.fixture
-def csrf_app(make_app):
-    app = make_app(WTF_CSRF_ENABLED=True)
-    with app.app_context():
-        load_path(MINI_FILE)
-    return app
 
 
 def start(app, name: str):

@@ -1,22 +1,9 @@
 """CSRF stays on here: every POST without a valid token is refused with a clear 400."""
 import re
 
-import pytest
-
-from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response
 from quizapp.responses import store_pending_responses
-
-from .conftest import MINI_FILE
-
-
-@pytest.fixture
-def csrf_app(make_app):
-    app = make_app(WTF_CSRF_ENABLED=True)
-    with app.app_context():
-        load_path(MINI_FILE)
-    return app
 
 
 def csrf_token(client, url: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from quizapp.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, RESPONSE_COLUMNS, safe_cell
 from quizapp.extensions import db
-from quizapp.models import Attempt, Response, Student
+from quizapp.models import Attempt, Student
 
 from .conftest import sign_in
 from .results_helpers import build_fixed_data

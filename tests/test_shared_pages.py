@@ -7,7 +7,7 @@ from quizapp import holes
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
 
-from .test_chrome import csrf_app, start  # noqa: F401  (fixture)
+from .test_chrome import start
 from .test_student_flow import perfect_answers
 
 FORM = re.compile(r'<form method="post" action="(/attempts/\d+)" class="quiz-form">\s*'

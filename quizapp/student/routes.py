@@ -11,7 +11,6 @@ from ..bank.anchors import split_for_highlight
 from ..content import article_passages
 from ..extensions import db
 from ..forms import EmptyForm
-from ..kinds import get_kind
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..security import current_student, current_teacher
 from . import bp
