@@ -11,17 +11,17 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from . import holes
-from .content import _LRU
 from .i18n import current_language
+from .lru import LRU
 from .security import csrf_token
 
 TEMPLATE = "_site_header.html"
 
 
-def _cache() -> _LRU:
+def _cache() -> LRU:
     cache = current_app.extensions.get("quizapp.chrome")
     if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.chrome", _LRU(64))
+        cache = current_app.extensions.setdefault("quizapp.chrome", LRU(64))
     return cache
 
 

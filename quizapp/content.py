@@ -5,41 +5,20 @@ memory without any invalidation; that keeps the quiz and result pages to a coupl
 Articles can be edited, so their passages are cached by (id, updated_at) and a stale entry is
 simply never asked for again.
 """
-from collections import OrderedDict
-from threading import Lock
-
 from flask import current_app
 
 from .extensions import db
+from .lru import LRU
 from .models import Article, Passage, QuestionVersion
 
 _CACHE_SIZE = 5000
 
 
-class _LRU:
-    def __init__(self, size: int):
-        self.size, self.items, self.lock = size, OrderedDict(), Lock()
-
-    def get(self, key):
-        with self.lock:
-            if key in self.items:
-                self.items.move_to_end(key)
-                return self.items[key]
-        return None
-
-    def put(self, key, value) -> None:
-        with self.lock:
-            self.items[key] = value
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
-def _caches() -> tuple[_LRU, _LRU]:
+def _caches() -> tuple[LRU, LRU]:
     """Per-app caches, so two apps (tests, or two databases) never share entries."""
     caches = current_app.extensions.get("quizapp.content")
     if caches is None:
-        caches = current_app.extensions.setdefault("quizapp.content", (_LRU(_CACHE_SIZE), _LRU(200)))
+        caches = current_app.extensions.setdefault("quizapp.content", (LRU(_CACHE_SIZE), LRU(200)))
     return caches
 
 

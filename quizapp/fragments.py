@@ -1,20 +1,22 @@
-"""Rendered HTML of immutable content, cached in each worker: questions, reviews, article text.
+"""Rendered HTML cached in each worker: questions, reviews, article text, whole student pages.
 
 What the quiz and result pages show for one question depends only on frozen data: the
 question version, the option order fixed in the attempt's layout, the student's stored
 response, the language and whether answers may be revealed. Each such fragment is rendered
-once per worker and reused for every student who sees the same thing, which keeps these
-pages close to the cost of one plain template. An article's text is keyed by its updated_at,
-as in content.py. Nothing mutable is cached, so workers never disagree.
+once per worker and reused for every student who sees the same thing. An article's text is
+keyed by its updated_at, as in content.py. The quiz page and the result page's frame are
+keyed by everything they show (the quiz's title, settings and article version among it) and
+filled in per student (quizapp.holes). No entry can go stale, so workers never disagree.
 """
 from flask import current_app, get_template_attribute, render_template, request
 from markupsafe import Markup
 
 from . import holes
-from .content import _LRU, article_passages, snapshots
+from .content import article_passages, snapshots
 from .extensions import db
 from .i18n import current_language
 from .kinds import get_kind
+from .lru import LRU
 from .models import Article, Attempt
 from .review import picked_keys, review_item, stored_responses
 from .security import csrf_token, current_student
@@ -23,10 +25,10 @@ _CACHE_SIZE = 20_000  # fragments of 0.5–2 kB: at most a few dozen MB per work
 _PAGE_CACHE_SIZE = 256  # quiz pages of about 30 kB and result frames: a few MB per worker
 
 
-def _cache() -> _LRU:
+def _cache() -> LRU:
     cache = current_app.extensions.get("quizapp.fragments")
     if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.fragments", _LRU(_CACHE_SIZE))
+        cache = current_app.extensions.setdefault("quizapp.fragments", LRU(_CACHE_SIZE))
     return cache
 
 
@@ -111,10 +113,10 @@ def _render_result_page(quiz, reveal: bool, can_retry: bool, summary: Markup, re
                            reviews=reviews)
 
 
-def _page_cache() -> _LRU:
+def _page_cache() -> LRU:
     cache = current_app.extensions.get("quizapp.pages")
     if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.pages", _LRU(_PAGE_CACHE_SIZE))
+        cache = current_app.extensions.setdefault("quizapp.pages", LRU(_PAGE_CACHE_SIZE))
     return cache
 
 

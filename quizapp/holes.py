@@ -1,10 +1,11 @@
 """Markers for the per-visitor values of HTML that is rendered once and shared.
 
-The site header and the quiz page look the same for many students but for a few values:
-the student's name, their CSRF token and their attempt's id. Such HTML is rendered once with
-these random markers in place of the values (inside ``shared_rendering()``), cached, and
-filled in per request with ``fill()``. The markers are random per process, so they never
-occur in real content.
+The site header, the quiz page and the result page's frame look the same for many students
+but for a few values: the student's name, their CSRF token, their attempt's id, and on the
+result page the score line and the reviews. Such HTML is rendered once with these random
+markers in place of the values (inside ``shared_rendering()``), cached, and filled in per
+request with ``fill()``. The markers are random per process, so they never occur in real
+content.
 """
 import secrets
 from contextlib import contextmanager
@@ -17,16 +18,12 @@ TOKEN = f"quizapp-token-{secrets.token_hex(8)}"
 ATTEMPT_ID = 10**17 + secrets.randbelow(10**17)  # an integer, so it passes url_for's converters
 SUMMARY = f"quizapp-summary-{secrets.token_hex(8)}"
 REVIEWS = f"quizapp-reviews-{secrets.token_hex(8)}"
-
-
 _PARTS = {"summary": SUMMARY, "reviews": REVIEWS}
+_CSRF_IN_G = "csrf_token"  # where Flask-WTF's generate_csrf keeps this request's token
 
 
 def rendering_shared() -> bool:
     return g.get("_quizapp_shared_rendering", False)
-
-
-_CSRF_IN_G = "csrf_token"  # where Flask-WTF's generate_csrf keeps this request's token
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 A signed-in student is held as a StudentIdentity, three plain columns read with one Core
 query, not as an ORM Student: the quiz, submit and result pages are the busiest requests,
-and loading the ORM object cost a third of such a request. Code that changes a student
+and loading the ORM object cost about a fifth of such a request. Code that changes a student
 (joining a class) loads the model with student_record().
 """
 from functools import wraps
@@ -14,8 +14,8 @@ from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, select
 
 from . import holes
-from .content import _LRU
 from .extensions import csrf, db, login_manager
+from .lru import LRU
 from .models import Classroom, Student, Teacher
 
 
@@ -102,7 +102,7 @@ def csrf_token() -> str:
         return generate_csrf()
     cache = current_app.extensions.get("quizapp.csrf")
     if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.csrf", _LRU(20_000))
+        cache = current_app.extensions.setdefault("quizapp.csrf", LRU(20_000))
     signed = cache.get(raw)
     if signed is None:
         signed = generate_csrf()

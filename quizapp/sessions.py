@@ -13,14 +13,14 @@ from flask import Flask, Request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature
 
-from .content import _LRU
+from .lru import LRU
 
 _FLAT = (str, int, float, bool, type(None))
 
 
 class RememberingSessionInterface(SecureCookieSessionInterface):
     def __init__(self, size: int = 20_000):
-        self.verified = _LRU(size)
+        self.verified = LRU(size)
 
     def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
         cookie = request.cookies.get(self.get_cookie_name(app))
