@@ -214,6 +214,20 @@ def teacher_client(app, make_teacher):
 
 
 @pytest.fixture
+def teacher(teacher_client):
+    """The signed-in teacher's client, in English (the authoring tests assert English messages)."""
+    teacher_client.set_cookie("lang", "en")
+    return teacher_client
+
+
+@pytest.fixture
+def article_id(teacher):
+    """An article the teacher created through the web form."""
+    from .authoring_helpers import create_article
+    return create_article(teacher)
+
+
+@pytest.fixture
 def make_attempt(app):
     """Start and submit an attempt for a new student: make_attempt(code, answers, name=...) -> attempt id.
 

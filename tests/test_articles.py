@@ -13,12 +13,6 @@ from .authoring_helpers import (TEXT, add_question, create_article, other_teache
 
 # ---------------------------------------------------------------- adding and listing
 
-@pytest.fixture
-def teacher(teacher_client):
-    teacher_client.set_cookie("lang", "en")
-    return teacher_client
-
-
 def test_pasted_article_is_stored_with_its_passages(app, teacher):
     article_id = create_article(teacher, source_url="https://www.srf.ch/news/x", attribution="© SRF")
     with app.app_context():

@@ -11,17 +11,6 @@ from .authoring_helpers import (FORMS, TEXT, add_question, create_article, numer
 from .conftest import TEACHER_PASSWORD
 
 
-@pytest.fixture
-def teacher(teacher_client):
-    teacher_client.set_cookie("lang", "en")
-    return teacher_client
-
-
-@pytest.fixture
-def article_id(teacher):
-    return create_article(teacher)
-
-
 def _section(page: str, element_id: str) -> str:
     start = page.index(f'id="{element_id}"')
     return page[start:page.index("</form>" if element_id == "student-view" else "</section>", start)]

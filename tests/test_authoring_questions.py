@@ -7,19 +7,8 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Question
 
-from .authoring_helpers import (FORMS, add_question, create_article, evidence, multiple_select, numeric,
+from .authoring_helpers import (FORMS, add_question, evidence, multiple_select, numeric,
                                 post_question, question, questions_of, single_choice, true_false)
-
-
-@pytest.fixture
-def teacher(teacher_client):
-    teacher_client.set_cookie("lang", "en")
-    return teacher_client
-
-
-@pytest.fixture
-def article_id(teacher):
-    return create_article(teacher)
 
 
 @pytest.mark.parametrize("kind", list(FORMS))

@@ -14,12 +14,6 @@ from .conftest import MINI_FILE, POSTGRES_URL, SEED_DIR
 
 
 @pytest.fixture
-def teacher(teacher_client):
-    teacher_client.set_cookie("lang", "en")
-    return teacher_client
-
-
-@pytest.fixture
 def authored(teacher):
     """An article written through the web with one question of every kind (one of them a draft)."""
     article_id = create_article(teacher, author="A. Muster", source_url="https://example.org/velo",
