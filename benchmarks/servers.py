@@ -5,6 +5,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -63,18 +64,25 @@ class Server:
 
 
 class Browser:
-    """Cookies and CSRF tokens across requests, without following redirects."""
+    """Cookies and CSRF tokens across requests, without following redirects.
 
-    def __init__(self, server: Server):
+    Thread-safe, and a request may go to another server of the same site than the browser's
+    own (``server=``), as one browser behind a load balancer would (tests/test_stateless.py).
+    """
+
+    def __init__(self, server: Server | None = None):
         self.server = server
         self.cookies: dict[str, str] = {}
+        self.lock = threading.Lock()
 
     @property
     def cookie_header(self) -> str:
-        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        with self.lock:
+            return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
 
-    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60)
+    def request(self, method: str, path: str, form: dict | None = None, server: Server | None = None
+                ) -> tuple[int, str, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", (server or self.server).port, timeout=60)
         headers = {"Cookie": self.cookie_header, "User-Agent": USER_AGENT}
         body = None
         if form is not None:
@@ -83,19 +91,20 @@ class Browser:
         connection.request(method, path, body, headers)
         response = connection.getresponse()
         text = response.read().decode()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            self.cookies[name] = rest.split(";", 1)[0]
+        with self.lock:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
         return response.status, response.headers.get("Location", ""), text
 
-    def get_ok(self, path: str) -> str:
-        status, _, page = self.request("GET", path)
+    def get_ok(self, path: str, server: Server | None = None) -> str:
+        status, _, page = self.request("GET", path, server=server)
         if status != 200:
             raise RuntimeError(f"GET {path} answered {status}")
         return page
 
-    def token(self, path: str) -> str:
-        match = TOKEN.search(self.get_ok(path))
+    def token(self, path: str, server: Server | None = None) -> str:
+        match = TOKEN.search(self.get_ok(path, server))
         if match is None:
             raise RuntimeError(f"no CSRF token on {path}")
         return match.group(1)

@@ -5,15 +5,12 @@ Each server is a separate process with one worker, so anything kept in a worker'
 stays on, as in production. Runs on the test database: a SQLite file in WAL mode, or
 PostgreSQL when QUIZAPP_TEST_DATABASE_URL is set.
 """
-import http.client
 import importlib.util
-import re
 import threading
-from urllib.parse import urlencode
 
 import pytest
 
-from benchmarks.servers import Server
+from benchmarks.servers import TOKEN, Browser, Server
 from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
@@ -24,37 +21,6 @@ from .conftest import MINI_FILE
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("gunicorn") is None, reason="gunicorn is not installed")
 
 SECRET = "stateless-test-secret"
-TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-
-
-class Browser:
-    """Keeps cookies across servers, as one browser talking to one site behind a load balancer."""
-
-    def __init__(self):
-        self.cookies: dict[str, str] = {}
-        self.lock = threading.Lock()
-
-    def request(self, server: Server, method: str, path: str, form: dict | None = None):
-        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-        with self.lock:
-            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urlencode(form, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body, headers)
-        response = connection.getresponse()
-        text = response.read().decode()
-        with self.lock:
-            for header in response.headers.get_all("Set-Cookie") or []:
-                name, _, rest = header.partition("=")
-                self.cookies[name] = rest.split(";", 1)[0]
-        return response.status, response.headers.get("Location", ""), text
-
-    def token(self, server: Server, path: str) -> str:
-        status, _, page = self.request(server, "GET", path)
-        assert status == 200, page
-        return TOKEN.search(page).group(1)
 
 
 @pytest.fixture
@@ -85,9 +51,9 @@ def _quiz_and_answers(app) -> tuple[str, dict]:
 
 
 def _start(browser: Browser, server: Server, code: str, name: str) -> int:
-    token = browser.token(server, f"/quiz/{code}")
-    status, location, page = browser.request(server, "POST", f"/quiz/{code}/start",
-                                             {"display_name": name, "csrf_token": token})
+    token = browser.token(f"/quiz/{code}", server=server)
+    status, location, page = browser.request("POST", f"/quiz/{code}/start",
+                                             {"display_name": name, "csrf_token": token}, server=server)
     assert status == 302, page
     return int(location.rstrip("/").rsplit("/", 1)[1])
 
@@ -98,13 +64,14 @@ def test_student_starts_on_one_server_answers_on_the_other_and_sees_the_result_o
     browser = Browser()
     attempt_id = _start(browser, a, code, "Mia")
 
-    status, _, page = browser.request(b, "GET", f"/attempts/{attempt_id}")
+    status, _, page = browser.request("GET", f"/attempts/{attempt_id}", server=b)
     assert status == 200 and page.count('class="question"') == 5
     token = TOKEN.search(page).group(1)  # a CSRF token issued by B ...
-    status, location, _ = browser.request(b, "POST", f"/attempts/{attempt_id}", {**answers, "csrf_token": token})
+    status, location, _ = browser.request("POST", f"/attempts/{attempt_id}", {**answers, "csrf_token": token},
+                                          server=b)
     assert status == 302 and location.endswith(f"/attempts/{attempt_id}/result")
 
-    status, _, result = browser.request(a, "GET", f"/attempts/{attempt_id}/result")
+    status, _, result = browser.request("GET", f"/attempts/{attempt_id}/result", server=a)
     assert status == 200 and "6 / 6" in result
     with app.app_context():
         assert db.session.get(Attempt, attempt_id).score == 6
@@ -115,11 +82,12 @@ def test_double_submit_split_across_both_servers_stores_one_attempt(servers):
     code, answers = _quiz_and_answers(app)
     browser = Browser()
     attempt_id = _start(browser, b, code, "Ben")
-    token = browser.token(a, f"/attempts/{attempt_id}")
+    token = browser.token(f"/attempts/{attempt_id}", server=a)
     outcomes = []
 
     def submit(server):
-        outcomes.append(browser.request(server, "POST", f"/attempts/{attempt_id}", {**answers, "csrf_token": token}))
+        outcomes.append(browser.request("POST", f"/attempts/{attempt_id}", {**answers, "csrf_token": token},
+                                        server=server))
 
     threads = [threading.Thread(target=submit, args=(server,)) for server in (a, b)]
     for thread in threads:
@@ -141,11 +109,13 @@ def test_failed_sign_ins_count_across_servers(servers):
     browser = Browser()
     for attempt in range(5):
         server = (a, b)[attempt % 2]
-        token = browser.token(server, "/auth/login")
-        status, _, _ = browser.request(server, "POST", "/auth/login",
-                                       {"email": "niemand@schule.ch", "password": "falsch", "csrf_token": token})
+        token = browser.token("/auth/login", server=server)
+        status, _, _ = browser.request("POST", "/auth/login",
+                                       {"email": "niemand@schule.ch", "password": "falsch", "csrf_token": token},
+                                       server=server)
         assert status == 401
-    token = browser.token(b, "/auth/login")
-    status, _, _ = browser.request(b, "POST", "/auth/login",
-                                   {"email": "niemand@schule.ch", "password": "falsch", "csrf_token": token})
+    token = browser.token("/auth/login", server=b)
+    status, _, _ = browser.request("POST", "/auth/login",
+                                   {"email": "niemand@schule.ch", "password": "falsch", "csrf_token": token},
+                                   server=b)
     assert status == 429
