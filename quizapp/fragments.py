@@ -8,7 +8,7 @@ keyed by its updated_at, as in content.py. The quiz page and the result page's f
 keyed by everything they show (the quiz's title, settings and article version among it) and
 filled in per student (quizapp.holes). No entry can go stale, so workers never disagree.
 """
-from flask import current_app, get_template_attribute, render_template, request
+from flask import current_app, get_template_attribute, render_template, request, session
 from markupsafe import Markup
 
 from . import holes
@@ -57,17 +57,16 @@ def questions_html(layout: list[dict]) -> Markup:
     return Markup("".join(parts))
 
 
-def quiz_page(attempt, quiz, fresh: bool = False) -> Markup:
+def quiz_page(attempt, quiz) -> Markup:
     """The quiz page of an attempt, rendered once for every attempt with the same layout.
 
     Everything on it follows from the quiz's facts (title, article version, ...), the layout
     (question versions and option order), the language and the mount point, except the
     student's name, CSRF token and attempt id, which are filled in (quizapp.holes). With the
     default settings (no shuffling) a whole class gets one layout, so the page is rendered
-    once per worker; shuffled layouts still share the cached question fragments. ``fresh``
-    renders just for this request: flashed messages are for one visitor only.
+    once per worker; shuffled layouts still share the cached question fragments.
     """
-    if fresh:
+    if _has_messages():
         return Markup(_render_quiz_page(quiz, attempt.layout, attempt.id))
     key = ("quiz-page", current_language(), request.script_root, quiz,
            tuple((item["version_id"], item["question_id"], tuple(item["options"])) for item in attempt.layout))
@@ -86,16 +85,16 @@ def _render_quiz_page(quiz, layout: list[dict], attempt_id: int) -> str:
                            article_html=article_html(quiz.article_id, quiz.article_updated_at))
 
 
-def result_page(attempt, quiz, reveal: bool, can_retry: bool, fresh: bool = False) -> Markup:
+def result_page(attempt, quiz, reveal: bool, can_retry: bool) -> Markup:
     """The result page: one frame per quiz (and language, reveal, retry) for all its attempts.
 
     The frame holds everything but the student's name and token, the attempt's score line
     and its reviews, which are filled in (quizapp.holes); the reviews come from the cached
-    per-question fragments. ``fresh`` renders the whole page for this request only.
+    per-question fragments.
     """
     summary = Markup(get_template_attribute("student/_result_summary.html", "summary")(attempt, quiz))
     reviews = review_html(attempt, quiz.article_slug, reveal)
-    if fresh:
+    if _has_messages():
         return Markup(_render_result_page(quiz, reveal, can_retry, summary, reviews))
     key = ("result-page", current_language(), request.script_root, quiz, reveal, can_retry)
     cache = _page_cache()
@@ -111,6 +110,11 @@ def result_page(attempt, quiz, reveal: bool, can_retry: bool, fresh: bool = Fals
 def _render_result_page(quiz, reveal: bool, can_retry: bool, summary: Markup, reviews: Markup) -> str:
     return render_template("student/result.html", quiz=quiz, reveal=reveal, can_retry=can_retry, summary=summary,
                            reviews=reviews)
+
+
+def _has_messages() -> bool:
+    """Whether flashed messages wait for this visitor: then the page is rendered for them alone."""
+    return "_flashes" in session  # where flask.flash keeps them
 
 
 def _page_cache() -> LRU:

@@ -1,5 +1,5 @@
 """Student routes: thin views over attempts.py, content.py and review.py."""
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 from sqlalchemy import or_
@@ -84,7 +84,7 @@ def attempt(attempt_id: int):
     attempt = own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
-    return fragments.quiz_page(attempt, attempt.quiz, fresh="_flashes" in session)
+    return fragments.quiz_page(attempt, attempt.quiz)
 
 
 @bp.post("/attempts/<int:attempt_id>")
@@ -100,8 +100,7 @@ def result(attempt_id: int):
     attempt = own_attempt(attempt_id, with_quiz=True)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
-    return fragments.result_page(attempt, attempt.quiz, attempt.quiz.answers_visible(utcnow()), _can_retry(attempt),
-                                 fresh="_flashes" in session)
+    return fragments.result_page(attempt, attempt.quiz, attempt.quiz.answers_visible(utcnow()), _can_retry(attempt))
 
 
 def _can_retry(attempt: OwnAttempt) -> bool:
