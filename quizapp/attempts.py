@@ -6,6 +6,7 @@ store exactly one set of answers.
 """
 import random
 from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, update
@@ -14,7 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from .content import snapshots
 from .database import statement_connection, write_lock
 from .extensions import db
-from .kinds import INVALID, get_kind
+from .kinds import INVALID, Result, get_kind
+from .lru import app_cache
 from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
 
 
@@ -82,27 +84,50 @@ def start_attempt(student: Student, quiz: Quiz, rng: random.Random | None = None
     return attempt
 
 
-def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[dict]:
-    """Parse and grade every question of the attempt's layout; pure apart from cached reads."""
-    versions = snapshots([item["version_id"] for item in attempt.layout])
-    graded = []
-    for position, item in enumerate(attempt.layout):
-        snapshot = versions[item["version_id"]]
+class GradedAnswer(NamedTuple):
+    """One question's answer, parsed and graded; shared between requests, so never changed."""
+
+    raw: str
+    answer: Any  # None if blank or if it could not be parsed
+    result: Result
+    stored: dict  # what attempts.answers keeps of it
+
+
+# (version id, posted values) -> GradedAnswer. A class mostly picks among the same few
+# options, and parsing and grading each answer anew was a sixth of a submit. Versions never
+# change, so an entry never goes stale; per app, as version ids are per database.
+_GRADED_SIZE = 50_000
+_REMEMBERED_LENGTH = 200  # longer posted values (forged or odd) are graded without being kept
+
+
+def grade_answer(version_id: int, snapshot: dict, values: list[str]) -> GradedAnswer:
+    memo = app_cache("graded", _GRADED_SIZE)
+    key = (version_id, *values)
+    graded = memo.get(key)
+    if graded is None:
         kind = get_kind(snapshot["kind"])
-        values = form.get(f"q{item['question_id']}", [])
         raw = "; ".join(values)[:500]
-        answer = kind.parse(snapshot["spec"], values)
-        result = kind.grade(snapshot["spec"], snapshot["points"], answer)
-        graded.append({"item": item, "position": position, "kind": kind, "raw": raw,
-                       "answer": None if answer is INVALID else answer, "invalid": answer is INVALID,
-                       "result": result})
+        parsed = kind.parse(snapshot["spec"], values)
+        result = kind.grade(snapshot["spec"], snapshot["points"], parsed)
+        answer = None if parsed is INVALID else parsed
+        graded = GradedAnswer(raw, answer, result, {"answer": answer, "raw": raw, "points": result.points,
+                                                    "max_points": result.max_points, "correct": result.correct})
+        if sum(map(len, values)) <= _REMEMBERED_LENGTH:
+            memo.put(key, graded)
     return graded
 
 
-def stored_answers(graded: list[dict]) -> list[dict]:
+def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
+    """Parse and grade every question of the attempt's layout, in layout order."""
+    layout = attempt.layout
+    versions = snapshots([item["version_id"] for item in layout])
+    return [grade_answer(item["version_id"], versions[item["version_id"]], form.get(f"q{item['question_id']}", []))
+            for item in layout]
+
+
+def stored_answers(graded: list[GradedAnswer]) -> list[dict]:
     """What attempts.answers keeps of each graded answer, in layout order."""
-    return [{"answer": g["answer"], "raw": g["raw"], "points": g["result"].points,
-             "max_points": g["result"].max_points, "correct": g["result"].correct} for g in graded]
+    return [answer.stored for answer in graded]
 
 
 # Built once: constructing it cost a third of a millisecond per submit, more than grading.
@@ -120,7 +145,7 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     (quizapp.responses), not here: they were most of a submit's cost.
     """
     graded = grade_attempt(attempt, form)
-    score = round(sum(g["result"].points for g in graded), 2)
+    score = round(sum(answer.result.points for answer in graded), 2)
     connection = statement_connection()  # one UPDATE: atomic by itself
     with write_lock():
         claimed = connection.execute(_CLAIM, {"attempt_id": attempt.id, "now": utcnow(), "new_score": score,

@@ -6,22 +6,20 @@ calls) cost about a third of the quiz and result pages. So it is rendered once w
 in their place (quizapp.holes), and each request fills in its own name (escaped) and token.
 Teachers' navigation marks the current page and is rendered every time.
 """
-from flask import Flask, current_app, render_template, request
+from flask import Flask, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
 
 from . import holes
 from .i18n import current_language
-from .lru import LRU
+from .lru import LRU, app_cache
 from .security import csrf_token
 
 TEMPLATE = "_site_header.html"
 
 
 def _cache() -> LRU:
-    cache = current_app.extensions.get("quizapp.chrome")
-    if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.chrome", LRU(64))
+    cache = app_cache("chrome", 64)
     return cache
 
 

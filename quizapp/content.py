@@ -5,26 +5,17 @@ memory without any invalidation; that keeps the quiz and result pages to a coupl
 Articles can be edited, so their passages are cached by (id, updated_at) and a stale entry is
 simply never asked for again.
 """
-from flask import current_app
 
 from .extensions import db
-from .lru import LRU
+from .lru import app_cache
 from .models import Article, Passage, QuestionVersion
 
 _CACHE_SIZE = 5000
 
 
-def _caches() -> tuple[LRU, LRU]:
-    """Per-app caches, so two apps (tests, or two databases) never share entries."""
-    caches = current_app.extensions.get("quizapp.content")
-    if caches is None:
-        caches = current_app.extensions.setdefault("quizapp.content", (LRU(_CACHE_SIZE), LRU(200)))
-    return caches
-
-
 def snapshots(version_ids: list[int]) -> dict[int, dict]:
     """Return {version id: snapshot}, querying only for versions not yet cached."""
-    _versions = _caches()[0]
+    _versions = app_cache("versions", _CACHE_SIZE)
     found = {vid: snap for vid in version_ids if (snap := _versions.get(vid)) is not None}
     missing = [vid for vid in version_ids if vid not in found]
     if missing:
@@ -39,7 +30,7 @@ def snapshots(version_ids: list[int]) -> dict[int, dict]:
 
 def article_passages(article: Article) -> list[dict]:
     """The article's passages as plain dicts, cached until the article is edited."""
-    _passages = _caches()[1]
+    _passages = app_cache("passages", 200)
     key = (article.id, article.updated_at)
     cached = _passages.get(key)
     if cached is None:

@@ -8,7 +8,7 @@ keyed by its updated_at, as in content.py. The quiz page and the result page's f
 keyed by everything they show (the quiz's title, settings and article version among it) and
 filled in per student (quizapp.holes). No entry can go stale, so workers never disagree.
 """
-from flask import current_app, get_template_attribute, render_template, request, session
+from flask import get_template_attribute, render_template, request, session
 from markupsafe import Markup
 
 from . import holes
@@ -16,20 +16,18 @@ from .content import article_passages, snapshots
 from .extensions import db
 from .i18n import current_language
 from .kinds import get_kind
-from .lru import LRU
+from .lru import LRU, app_cache
 from .models import Article, Attempt
 from .review import picked_keys, review_item, stored_responses
 from .security import csrf_token, current_student
 
 _CACHE_SIZE = 20_000  # fragments of 0.5–2 kB: at most a few dozen MB per worker
 _PAGE_CACHE_SIZE = 256  # quiz pages of about 30 kB and result frames: a few MB per worker
+_REVIEWS_CACHE_SIZE = 1000  # an attempt's reviews, about 25 kB for 30 questions: up to 25 MB per worker
 
 
 def _cache() -> LRU:
-    cache = current_app.extensions.get("quizapp.fragments")
-    if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.fragments", LRU(_CACHE_SIZE))
-    return cache
+    return app_cache("fragments", _CACHE_SIZE)
 
 
 def _cached(key: tuple, render) -> Markup:
@@ -68,8 +66,7 @@ def quiz_page(attempt, quiz) -> Markup:
     """
     if _has_messages():
         return Markup(_render_quiz_page(quiz, attempt.layout, attempt.id))
-    key = ("quiz-page", current_language(), request.script_root, quiz,
-           tuple((item["version_id"], item["question_id"], tuple(item["options"])) for item in attempt.layout))
+    key = ("quiz-page", current_language(), request.script_root, quiz, attempt.layout_json)
     cache = _page_cache()
     page = cache.get(key)
     if page is None:
@@ -93,7 +90,7 @@ def result_page(attempt, quiz, reveal: bool, can_retry: bool) -> Markup:
     per-question fragments.
     """
     summary = Markup(get_template_attribute("student/_result_summary.html", "summary")(attempt, quiz))
-    reviews = review_html(attempt, quiz.article_slug, reveal)
+    reviews = _reviews(attempt, quiz.article_slug, reveal)
     if _has_messages():
         return Markup(_render_result_page(quiz, reveal, can_retry, summary, reviews))
     key = ("result-page", current_language(), request.script_root, quiz, reveal, can_retry)
@@ -118,10 +115,7 @@ def _has_messages() -> bool:
 
 
 def _page_cache() -> LRU:
-    cache = current_app.extensions.get("quizapp.pages")
-    if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.pages", LRU(_PAGE_CACHE_SIZE))
-    return cache
+    return app_cache("pages", _PAGE_CACHE_SIZE)
 
 
 def _render_question(number: int, item: dict, snapshot: dict) -> Markup:
@@ -148,6 +142,25 @@ def _response_signature(response) -> tuple | None:
     if response is None:
         return None
     return response.points, response.correct, response.raw, repr(response.answer)
+
+
+def _reviews(attempt, article_slug: str, reveal: bool) -> Markup:
+    """All reviews of a submitted attempt, kept whole: its layout and answers never change.
+
+    Keyed by their stored text, so attempts with the same answers share an entry and a page
+    reload costs no decoding and no fragment lookups.
+    """
+    key = ("reviews", attempt.layout_json, attempt.answers_json, article_slug, reveal, current_language())
+    cache = _reviews_cache()
+    reviews = cache.get(key)
+    if reviews is None:
+        reviews = review_html(attempt, article_slug, reveal)
+        cache.put(key, reviews)
+    return reviews
+
+
+def _reviews_cache() -> LRU:
+    return app_cache("reviews", _REVIEWS_CACHE_SIZE)
 
 
 def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> Markup:

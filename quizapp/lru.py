@@ -2,6 +2,8 @@
 from collections import OrderedDict
 from threading import Lock
 
+from flask import current_app
+
 
 class LRU:
     """At most ``size`` entries; the least recently used one goes first."""
@@ -22,3 +24,16 @@ class LRU:
             self.items.move_to_end(key)
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
+
+
+def app_cache(name: str, size: int) -> LRU:
+    """The current app's LRU called ``name``, created on first use.
+
+    Per app, not per module: two apps in one process (tests, or two databases) must never
+    share entries, since ids mean different rows in different databases.
+    """
+    extensions = current_app.extensions
+    cache = extensions.get(f"quizapp.{name}")
+    if cache is None:
+        cache = extensions.setdefault(f"quizapp.{name}", LRU(size))
+    return cache

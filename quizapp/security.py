@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, select
 
 from . import holes
 from .extensions import csrf, db, login_manager
-from .lru import LRU
+from .lru import app_cache
 from .models import Classroom, Student, Teacher
 
 
@@ -100,9 +100,7 @@ def csrf_token() -> str:
     raw = session.get(_CSRF_FIELD)
     if raw is None or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
         return generate_csrf()
-    cache = current_app.extensions.get("quizapp.csrf")
-    if cache is None:
-        cache = current_app.extensions.setdefault("quizapp.csrf", LRU(20_000))
+    cache = app_cache("csrf", 20_000)
     signed = cache.get(raw)
     if signed is None:
         signed = generate_csrf()

@@ -79,3 +79,35 @@ def test_result_pages_share_a_frame_but_show_each_students_own_score_and_answers
     retry = noah_client.post("/quiz/MINI01/start", data={"csrf_token": RETRY.search(noah).group(1)})
     assert retry.status_code == 302 and "/attempts/" in retry.headers["Location"]
     assert RETRY.search(mia).group(1) != RETRY.search(noah).group(1)
+
+
+def _submit(app, name: str, answers: dict) -> str:
+    client, attempt_url = start(app, name)
+    token = FORM.search(client.get(attempt_url).get_data(as_text=True)).group(2)
+    assert client.post(attempt_url, data={**answers, "csrf_token": token}).status_code == 302
+    return client.get(attempt_url + "/result").get_data(as_text=True)
+
+
+def test_answers_graded_once_are_remembered_by_what_was_posted_not_by_question(csrf_app):
+    perfect = perfect_answers(csrf_app)
+    wrong = {field: ("9" if value == "12" else "true" if value == "false" else "c") for field, value in perfect.items()}
+    long_forged = {field: ["a", "b", "x" * 300] if isinstance(value, list) else value for field, value in perfect.items()}
+    pages = {name: _submit(csrf_app, name, answers) for name, answers in
+             (("Mia", perfect), ("Noah", wrong), ("Lea", perfect), ("Ben", long_forged))}
+    assert "6 / 6" in pages["Mia"] and "6 / 6" in pages["Lea"]
+    assert "0 / 6" in pages["Noah"]
+    assert "5 / 6" in pages["Ben"]  # the forged multiple-select answer scores nothing, the rest counts
+    with csrf_app.app_context():
+        stored = {a.student.display_name: a.answers for a in db.session.execute(db.select(Attempt)).scalars()}
+    assert stored["Mia"] == stored["Lea"] != stored["Noah"]
+    assert any(entry["raw"].startswith("a; b; xxx") and entry["points"] == 0 for entry in stored["Ben"])
+
+
+def test_students_with_the_same_answers_share_reviews_but_each_sees_only_their_own_name(csrf_app):
+    perfect = perfect_answers(csrf_app)
+    mia, lea = _submit(csrf_app, "Mia", perfect), _submit(csrf_app, "Lea", perfect)
+    assert '<li class="who">Mia</li>' in mia and "Lea" not in mia
+    assert '<li class="who">Lea</li>' in lea and "Mia" not in lea
+    reviews = re.compile(r'<section class="review-item.*</section>', re.S)
+    assert reviews.search(mia).group(0) == reviews.search(lea).group(0)
+    assert reviews.search(mia).group(0).count('class="review-item is-correct"') == 5

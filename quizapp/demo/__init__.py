@@ -149,7 +149,7 @@ def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, s
             took = timedelta(seconds=len(layout) * rng.uniform(15, 50) * (1.2 - 0.1 * max(-2, min(2, ability))))
             attempt_rows.append({"quiz_id": quiz.id, "student_id": sid, "classroom_id": class_id, "number": number,
                                  "layout": layout, "started_at": began, "submitted_at": began + took,
-                                 "score": round(sum(g["result"].points for g in graded), 2), "max_score": max_score,
+                                 "score": round(sum(answer.result.points for answer in graded), 2), "max_score": max_score,
                                  "answers": stored_answers(graded), "responses_pending": True})
         ids = db.session.execute(insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True),
                                  attempt_rows).scalars().all()

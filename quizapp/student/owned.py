@@ -5,15 +5,21 @@ Attempt with its Quiz and Article as ORM objects (joinedload) cost about as much
 the page. These pages only read a dozen columns, so they get them as plain values, with one
 Core statement that also reads the owner's columns for the user loader.
 """
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import bindparam, select
+from sqlalchemy import Text, bindparam, cast, select
 
 from ..database import statement_connection
+from ..lru import LRU
 from ..models import Article, Attempt, Quiz, Student
 from ..security import STUDENT_COLUMNS, current_student, preload_student
+
+# Decoded layouts by their JSON text. Without shuffling a whole class shares one layout, and
+# decoding it again for every page cost a tenth of the quiz page. Shared, so never changed.
+_LAYOUTS = LRU(1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +49,29 @@ class OwnAttempt:
 
     id: int
     number: int
-    layout: list
+    layout_json: str  # as stored: it keys the cached pages, and is decoded once per worker
     submitted_at: datetime | None
     score: float | None
     max_score: int
-    answers: list | None
+    answers_json: str | None
     quiz: QuizFacts | None
 
+    @property
+    def layout(self) -> list[dict]:
+        layout = _LAYOUTS.get(self.layout_json)
+        if layout is None:
+            layout = json.loads(self.layout_json)
+            _LAYOUTS.put(self.layout_json, layout)
+        return layout
 
-_ATTEMPT = (Attempt.id, Attempt.number, Attempt.layout, Attempt.submitted_at, Attempt.score, Attempt.max_score,
-            Attempt.answers)
+    @property
+    def answers(self) -> list | None:
+        return json.loads(self.answers_json) if self.answers_json is not None else None
+
+
+# The JSON columns as text: decoded only when needed (see OwnAttempt).
+_ATTEMPT = (Attempt.id, Attempt.number, cast(Attempt.layout, Text), Attempt.submitted_at, Attempt.score,
+            Attempt.max_score, cast(Attempt.answers, Text))
 _QUIZ = (Quiz.id, Quiz.code, Quiz.title, Quiz.published, Quiz.max_attempts, Quiz.reveal, Quiz.opens_at,
          Quiz.closes_at, Quiz.article_id, Article.slug, Article.updated_at)
 
