@@ -16,7 +16,7 @@ from .content import snapshots
 from .database import statement_connection, write_lock
 from .extensions import db
 from .kinds import INVALID, Result, get_kind
-from .lru import app_cache
+from .lru import LRU, app_cache
 from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
 
 
@@ -100,8 +100,7 @@ _GRADED_SIZE = 50_000
 _REMEMBERED_LENGTH = 200  # longer posted values (forged or odd) are graded without being kept
 
 
-def grade_answer(version_id: int, snapshot: dict, values: list[str]) -> GradedAnswer:
-    memo = app_cache("graded", _GRADED_SIZE)
+def _grade_answer(memo: LRU, version_id: int, snapshot: dict, values: list[str]) -> GradedAnswer:
     key = (version_id, *values)
     graded = memo.get(key)
     if graded is None:
@@ -119,10 +118,10 @@ def grade_answer(version_id: int, snapshot: dict, values: list[str]) -> GradedAn
 
 def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
     """Parse and grade every question of the attempt's layout, in layout order."""
-    layout = attempt.layout
+    layout, memo = attempt.layout, app_cache("graded", _GRADED_SIZE)
     versions = snapshots([item["version_id"] for item in layout])
-    return [grade_answer(item["version_id"], versions[item["version_id"]], form.get(f"q{item['question_id']}", []))
-            for item in layout]
+    return [_grade_answer(memo, item["version_id"], versions[item["version_id"]],
+                          form.get(f"q{item['question_id']}", [])) for item in layout]
 
 
 def stored_answers(graded: list[GradedAnswer]) -> list[dict]:

@@ -8,6 +8,7 @@ commands skip the check, since they are how an old schema gets upgraded.
 import fcntl
 import os
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from alembic.script import ScriptDirectory
 from flask import Flask, g
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DisconnectionError
 
 from .extensions import db, migrate
 
@@ -45,13 +47,46 @@ def _engine_options(app: Flask) -> dict:
     if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("postgresql"):
         # A dead server should fail /healthz in seconds, not after the OS's TCP timeout.
         options["connect_args"] = {"connect_timeout": 5, **options.get("connect_args", {})}
-        options.setdefault("pool_pre_ping", bool(app.config.get("DATABASE_PRE_PING", True)))
+        # Every use, or only after idling (see _ping_after_idle); SQLAlchemy's own pre-ping is the former.
+        options.setdefault("pool_pre_ping", _ping_after_idle_seconds(app) == 0)
         # Each worker keeps at most 2 × DATABASE_POOL_SIZE connections: size the pool so that
         # workers × that stays below the server's max_connections.
         size = int(app.config.get("DATABASE_POOL_SIZE") or 5)
         options.setdefault("pool_size", size)
         options.setdefault("max_overflow", size)
     return options
+
+
+def _ping_after_idle_seconds(app: Flask) -> float | None:
+    """Seconds a pooled connection may idle before it is tested; None: never tested."""
+    if not app.config.get("DATABASE_PRE_PING", True):
+        return None
+    return max(0.0, float(app.config.get("DATABASE_PING_AFTER_IDLE", 1.0)))
+
+
+def _ping_after_idle(engine: Engine, idle_seconds: float) -> None:
+    """Test a pooled connection before use if it sat unused for ``idle_seconds`` or more.
+
+    SQLAlchemy's pool_pre_ping tests before every use, a round trip that cost a tenth of a
+    PostgreSQL page. A connection used a moment ago is alive; one that idled may have been
+    cut by a database restart, a failover or a firewall, and a dead one is replaced (the
+    pool's DisconnectionError protocol) before any request sees it. Only a restart under
+    continuous load can still fail a request, one per worker, after which SQLAlchemy
+    replaces that worker's whole pool.
+    """
+    @event.listens_for(engine, "checkin")
+    def note_idle(_dbapi_connection, record) -> None:
+        record.info["quizapp_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection, record, _proxy) -> None:
+        since = record.info.get("quizapp_idle_since")  # None: connected just now
+        if since is None or time.monotonic() - since < idle_seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            raise DisconnectionError("the pooled connection is gone") from error
 
 
 def alembic_config():
@@ -198,5 +233,7 @@ def init_app(app: Flask) -> None:
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+        elif (idle_seconds := _ping_after_idle_seconds(app)):  # 0 and None: see _engine_options
+            _ping_after_idle(engine, idle_seconds)
     if app.config["SCHEMA_CHECK"] and not running_migration_command():
         check_schema(app)

@@ -14,12 +14,12 @@ from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, select
 
 from . import holes
+from .csrf import FIELD as _CSRF_FIELD, remember_verified
 from .extensions import csrf, db, login_manager
 from .lru import app_cache
 from .models import Classroom, Student, Teacher
 
 
-_CSRF_FIELD = "csrf_token"  # Flask-WTF's WTF_CSRF_FIELD_NAME, its key in the session and in g
 
 
 class StudentIdentity(UserMixin):
@@ -105,6 +105,7 @@ def csrf_token() -> str:
     if signed is None:
         signed = generate_csrf()
         cache.put(raw, signed)
+        remember_verified(signed, raw)
     else:
         setattr(g, _CSRF_FIELD, signed)  # where Flask-WTF looks first, so forms use it too
     return signed

@@ -1,6 +1,8 @@
 """Engine settings: what SQLite is told on every connection, and PostgreSQL's pool limits."""
+import time
+
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from quizapp import create_app
 from quizapp.extensions import db
@@ -23,7 +25,33 @@ def test_postgresql_gets_a_bounded_pool_and_a_connect_timeout():
     options = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
     assert options["pool_size"] == options["max_overflow"] == 3
     assert options["connect_args"]["connect_timeout"] == 5
-    assert options["pool_pre_ping"] is True
+    assert options["pool_pre_ping"] is False  # idle connections are tested instead (below)
+
+
+def test_pinging_before_every_use_is_a_setting():
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://u@127.0.0.1:1/none", "SECRET_KEY": "x",
+                      "SCHEMA_CHECK": False, "DATABASE_PING_AFTER_IDLE": 0})
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is True
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs a PostgreSQL server whose connections can be cut")
+def test_an_idle_connection_cut_by_the_server_is_replaced_before_a_request_uses_it(make_app):
+    app = make_app(DATABASE_PING_AFTER_IDLE=0.05)
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    with app.app_context():
+        assert db.engine.pool.checkedin() == 1  # the connection /healthz used, now idle in the pool
+        with db.engine.connect() as connection:
+            pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    killer = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with killer.connect() as connection:  # what a database restart does to the pool's connection
+        assert connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar() is True
+    killer.dispose()
+    time.sleep(0.1)
+    assert client.get("/healthz").status_code == 200
+    with app.app_context():
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT pg_backend_pid()").scalar() != pid
 
 
 def test_pre_ping_can_be_turned_off_for_postgresql(monkeypatch):
