@@ -53,3 +53,34 @@ def test_login_and_logout_need_a_token(csrf_app):
     client = csrf_app.test_client()
     assert client.post("/auth/login", data={"email": "a@b.ch", "password": "x"}).status_code == 400
     assert client.post("/auth/logout").status_code == 400
+
+
+def test_a_token_that_worked_once_still_works_only_in_its_own_session(csrf_app):
+    mia, noah = csrf_app.test_client(), csrf_app.test_client()
+    mia_token = csrf_token(mia, "/quiz/MINI01")
+    noah_token = csrf_token(noah, "/quiz/MINI01")
+    assert mia.post("/quiz/MINI01/start", data={"display_name": "Mia", "csrf_token": mia_token}).status_code == 302
+    # Mia's token is remembered as verified now; it must still not pass for Noah's session.
+    refused = noah.post("/quiz/MINI01/start", data={"display_name": "Noah", "csrf_token": mia_token})
+    assert refused.status_code == 400
+    assert noah.post("/quiz/MINI01/start", data={"display_name": "Noah", "csrf_token": noah_token}).status_code == 302
+    stranger = csrf_app.test_client()  # no session at all
+    assert stranger.post("/quiz/MINI01/start", data={"display_name": "Eve", "csrf_token": mia_token}).status_code == 400
+    with csrf_app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Attempt)) == 2
+
+
+def test_over_https_a_remembered_token_still_needs_a_referrer_from_this_site(csrf_app):
+    client = csrf_app.test_client()
+    token = csrf_token(client, "/quiz/MINI01")
+    https = {"base_url": "https://localhost"}
+    # The worker signed this token itself, so it is remembered as valid from the start.
+    for _ in range(2):
+        refused = client.post("/quiz/MINI01/start", data={"display_name": "Mia", "csrf_token": token}, **https,
+                              headers={"Referer": "https://evil.example/"})
+        assert refused.status_code == 400
+    started = client.post("/quiz/MINI01/start", data={"display_name": "Mia", "csrf_token": token}, **https,
+                          headers={"Referer": "https://localhost/quiz/MINI01"})
+    assert started.status_code == 302
+    again = client.post("/quiz/MINI01/start", data={"csrf_token": token}, **https, headers={})
+    assert again.status_code == 400  # no referrer at all
