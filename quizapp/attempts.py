@@ -90,7 +90,7 @@ class GradedAnswer(NamedTuple):
     raw: str
     answer: Any  # None if blank or if it could not be parsed
     result: Result
-    stored: dict  # what attempts.answers keeps of it
+    stored: list  # what attempts.answers keeps of it
 
 
 # (version id, posted values) -> GradedAnswer. A class mostly picks among the same few
@@ -109,8 +109,8 @@ def _grade_answer(memo: LRU, version_id: int, snapshot: dict, values: list[str])
         parsed = kind.parse(snapshot["spec"], values)
         result = kind.grade(snapshot["spec"], snapshot["points"], parsed)
         answer = None if parsed is INVALID else parsed
-        graded = GradedAnswer(raw, answer, result, {"answer": answer, "raw": raw, "points": result.points,
-                                                    "max_points": result.max_points, "correct": result.correct})
+        # In ANSWER_FIELDS order: what attempts.answers keeps of it.
+        graded = GradedAnswer(raw, answer, result, [answer, raw, result.points, result.max_points, result.correct])
         if sum(map(len, values)) <= _REMEMBERED_LENGTH:
             memo.put(key, graded)
     return graded
@@ -124,7 +124,7 @@ def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[Grade
                           form.get(f"q{item['question_id']}", [])) for item in layout]
 
 
-def stored_answers(graded: list[GradedAnswer]) -> list[dict]:
+def stored_answers(graded: list[GradedAnswer]) -> list[list]:
     """What attempts.answers keeps of each graded answer, in layout order."""
     return [answer.stored for answer in graded]
 

@@ -20,22 +20,23 @@ from .content import snapshots
 from .database import write_lock
 from .extensions import db
 from .kinds import get_kind
-from .models import Attempt, Response, ResponseChoice
+from .models import ANSWER_FIELDS, Attempt, Response, ResponseChoice
 
 BATCH = 500  # attempts per transaction: ~15,000 response rows, a short write lock
 
 _ANY_PENDING = select(exists().where(Attempt.responses_pending.is_(True)))
 
 
-def stored_rows(attempt_id: int, layout: list[dict], answers: list[dict]) -> tuple[list[dict], dict]:
+def stored_rows(attempt_id: int, layout: list[dict], answers: list[list]) -> tuple[list[dict], dict]:
     """The responses rows of one submitted attempt, and the option keys chosen per question id."""
     versions = snapshots([item["version_id"] for item in layout])
     rows, chosen = [], {}
     for position, (item, stored) in enumerate(zip(layout, answers)):
+        answer = dict(zip(ANSWER_FIELDS, stored))
         rows.append({"attempt_id": attempt_id, "question_id": item["question_id"],
-                     "question_version_id": item["version_id"], "position": position, **stored})
+                     "question_version_id": item["version_id"], "position": position, **answer})
         kind = get_kind(versions[item["version_id"]]["kind"])
-        chosen[item["question_id"]] = kind.chosen_keys(stored["answer"])
+        chosen[item["question_id"]] = kind.chosen_keys(answer["answer"])
     return rows, chosen
 
 

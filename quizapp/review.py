@@ -20,7 +20,7 @@ def passage_link(article_slug: str, quote: dict) -> str | None:
 
 
 class StoredResponse(NamedTuple):
-    """One graded answer of a submitted attempt, as attempts.answers keeps it."""
+    """One graded answer of a submitted attempt: its question, then attempts.answers' ANSWER_FIELDS."""
 
     question_id: int
     question_version_id: int
@@ -33,7 +33,7 @@ class StoredResponse(NamedTuple):
 
 def stored_responses(attempt) -> dict[int, StoredResponse]:
     """The attempt's graded answers by question id, read from the attempt row itself."""
-    return {item["question_id"]: StoredResponse(item["question_id"], item["version_id"], **stored)
+    return {item["question_id"]: StoredResponse(item["question_id"], item["version_id"], *stored)
             for item, stored in zip(attempt.layout, attempt.answers or [])}
 
 

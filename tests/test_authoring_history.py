@@ -6,7 +6,7 @@ import pytest
 from quizapp.authoring.question_data import entry_to_data
 from quizapp.bank.export import question_entry
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Response
+from quizapp.models import ANSWER_FIELDS, Attempt, Question, Response
 from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE, StudentFlow
@@ -105,7 +105,7 @@ def test_edits_after_answers_keep_old_scores_and_reviews_and_apply_to_new_attemp
         layout_versions = {item["question_id"]: item["version_id"] for item in new_attempt.layout}
         assert layout_versions[ids["wer-sagt-kosten"]] != old_versions[ids["wer-sagt-kosten"]]
         assert layout_versions[ids["beleg-datum"]] == old_versions[ids["beleg-datum"]]
-        right = {db.session.get(Question, item["question_id"]).key: stored["correct"]
+        right = {db.session.get(Question, item["question_id"]).key: stored[ANSWER_FIELDS.index("correct")]
                  for item, stored in zip(new_attempt.layout, new_attempt.answers)}
         assert right == {"anzahl-bruecken": False, "wer-sagt-kosten": False, "was-ist-vermutung": False,
                          "beginn-april": False, "beleg-datum": True}

@@ -4,12 +4,14 @@ Runs on SQLite always and also on PostgreSQL when QUIZAPP_TEST_DATABASE_URL is s
 database of its own, created empty for each test). A model change without a new
 revision (`make migration MESSAGE="..."`) fails test_migrations_build_exactly_the_models_schema.
 """
+import json
 import os
 import subprocess
 import sys
 import uuid
 
 import pytest
+import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -22,7 +24,7 @@ from quizapp.database import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, r
 from quizapp.attempts import start_attempt, submit_attempt
 from quizapp.bank import load_path
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, Student
+from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Student
 from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE, POSTGRES_URL, PROJECT
@@ -182,3 +184,27 @@ def test_only_flask_db_commands_skip_the_schema_check(monkeypatch, argv, expecte
 def test_gunicorn_is_never_taken_for_a_migration_command(monkeypatch):
     monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
     assert running_migration_command(["db", "upgrade"]) is False
+
+
+def test_0003_keeps_answers_as_lists_and_0002_gets_its_objects_back(empty_url):
+    app = app_on(empty_url)
+    with app.test_request_context():
+        command.upgrade(alembic_config(), "head")
+        load_path(MINI_FILE)
+        student = Student(display_name="Mia")
+        db.session.add(student)
+        db.session.commit()
+        attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
+        submit_attempt(attempt, {f"q{item['question_id']}": ["12", "a"] for item in attempt.layout})
+        answers = db.session.scalar(db.select(Attempt.answers))
+        assert all(isinstance(entry, list) and len(entry) == len(ANSWER_FIELDS) for entry in answers)
+        db.session.remove()
+        command.downgrade(alembic_config(), "0002")
+        objects = db.session.execute(sa.text("SELECT answers FROM attempts")).scalar_one()
+        objects = json.loads(objects) if isinstance(objects, str) else objects
+        assert objects == [dict(zip(ANSWER_FIELDS, entry)) for entry in answers]
+        db.session.remove()
+        command.upgrade(alembic_config(), "head")
+        assert db.session.scalar(db.select(Attempt.answers)) == answers
+        db.session.remove()
+        db.engine.dispose()

@@ -28,8 +28,8 @@ def test_submit_marks_the_attempt_pending_and_storing_writes_each_row_once(app, 
                                     .order_by(Response.position)).scalars().all()
         attempt = db.session.get(Attempt, first)
         assert [(r.question_id, r.points, r.correct, r.raw) for r in stored] == [
-            (item["question_id"], answer["points"], answer["correct"], answer["raw"])
-            for item, answer in zip(attempt.layout, attempt.answers)]
+            (item["question_id"], points, correct, raw)
+            for item, (_answer, raw, points, _max, correct) in zip(attempt.layout, attempt.answers)]
         assert not attempt.responses_pending
 
 

@@ -72,6 +72,10 @@ class QuizClassroom(db.Model):
     assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+# What each entry of Attempt.answers holds, in order (migration 0003 made them lists).
+ANSWER_FIELDS = ("answer", "raw", "points", "max_points", "correct")
+
+
 class Attempt(db.Model):
     __tablename__ = "attempts"
 
@@ -85,12 +89,12 @@ class Attempt(db.Model):
     # [{"question_id": 1, "version_id": 7, "options": ["b", "a", "c"]}, ...]
     layout: Mapped[list] = mapped_column(JSON)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    submitted_at: Mapped[datetime | None] = mapped_column(index=True)
+    submitted_at: Mapped[datetime | None]  # indexed with the quiz: see ix_attempts_results
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[int]
     # The graded answers, in layout order, stored by the submit's one UPDATE: the attempt's
-    # record, read by the review pages. [{"answer": ..., "raw": "...", "points": 1.0,
-    # "max_points": 1, "correct": true}, ...]
+    # record, read by the review pages. One list per answer, its items named by ANSWER_FIELDS:
+    # [[["a", "c"], "a; c", 0.5, 1, false], ...] (lists, not objects: a third of the size).
     answers: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
     # True from the submit until quizapp.responses has copied the answers into the
     # responses/response_choices rows that the statistics aggregate.
