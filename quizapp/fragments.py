@@ -89,7 +89,8 @@ def result_page(attempt, quiz, reveal: bool, can_retry: bool) -> Markup:
     and its reviews, which are filled in (quizapp.holes); the reviews come from the cached
     per-question fragments.
     """
-    summary = Markup(get_template_attribute("student/_result_summary.html", "summary")(attempt, quiz))
+    summary = _cached(("summary", current_language(), attempt.score, attempt.max_score, attempt.number, quiz.title),
+                      lambda: get_template_attribute("student/_result_summary.html", "summary")(attempt, quiz))
     reviews = _reviews(attempt, quiz.article_slug, reveal)
     if _has_messages():
         return Markup(_render_result_page(quiz, reveal, can_retry, summary, reviews))

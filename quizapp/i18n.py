@@ -1,9 +1,10 @@
 """Languages: German by default, English on request, remembered in a cookie (no server state)."""
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, request
-from flask_babel import get_locale, get_translations
+from flask_babel import get_translations
 
 from .extensions import babel
+from .lru import app_cache
 
 LANGUAGE_COOKIE = "lang"
 
@@ -11,35 +12,51 @@ LANGUAGE_COOKIE = "lang"
 _PARSED: dict[str, Locale] = {}  # Flask-Babel would parse the code again on every request
 
 
-def select_locale() -> Locale:
-    languages = current_app.config["LANGUAGES"]
-    code = current_app.config["BABEL_DEFAULT_LOCALE"]
+def _requested_language() -> str:
+    config = current_app.config
     if has_request_context():  # CLI commands and background work speak the default
         wanted = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
-        code = wanted if wanted in languages else code
+        if wanted in config["LANGUAGES"]:
+            return wanted
+    return config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    """The language code ("de" or "en") of this request (or app context), decided once.
+
+    quizapp never uses force_locale, so the language is fixed for a request; asking
+    Flask-Babel's get_locale() for it each time cost more than most lookups it served.
+    """
+    try:
+        return g._quizapp_language
+    except AttributeError:
+        g._quizapp_language = _requested_language()
+        return g._quizapp_language
+
+
+def select_locale() -> Locale:
+    """Flask-Babel's locale selector: the same language as current_language()."""
+    code = current_language()
     return _PARSED.get(code) or _PARSED.setdefault(code, Locale.parse(code))
 
 
 def _translations():
-    """This request's catalogue, looked up once: templates call _() dozens of times per page.
+    """This request's catalogue: templates call _() dozens of times per page.
 
-    The locale is fixed for a request (quizapp never uses force_locale), so the catalogue is
-    kept on g without asking Flask-Babel for the locale again, which cost more than the lookup.
+    Kept on g, and per language in the app, since Flask-Babel's get_translations() resolved
+    the locale and its cache key anew on every call.
     """
     try:
         return g._quizapp_translations
     except AttributeError:
-        g._quizapp_translations = get_translations()
-        return g._quizapp_translations
-
-
-def current_language() -> str:
-    """The request's language code ("de" or "en"), for templates; computed once per request."""
-    try:
-        return g._quizapp_language
-    except AttributeError:
-        g._quizapp_language = str(get_locale())
-        return g._quizapp_language
+        catalogues = app_cache("translations", 16)
+        language = current_language()
+        translations = catalogues.get(language)
+        if translations is None:
+            translations = get_translations()
+            catalogues.put(language, translations)
+        g._quizapp_translations = translations
+        return translations
 
 
 def remember_language(response):

@@ -111,3 +111,17 @@ def test_students_with_the_same_answers_share_reviews_but_each_sees_only_their_o
     reviews = re.compile(r'<section class="review-item.*</section>', re.S)
     assert reviews.search(mia).group(0) == reviews.search(lea).group(0)
     assert reviews.search(mia).group(0).count('class="review-item is-correct"') == 5
+
+
+def test_the_cached_score_line_follows_the_language_and_the_quiz_title(csrf_app):
+    client, attempt_url = start(csrf_app, "Mia")
+    token = FORM.search(client.get(attempt_url).get_data(as_text=True)).group(2)
+    client.post(attempt_url, data={"csrf_token": token})
+    german = client.get(attempt_url + "/result").get_data(as_text=True)
+    english = client.get(attempt_url + "/result?lang=en").get_data(as_text=True)
+    assert "Mini-Quiz · Versuch 1" in german and "Attempt 1" not in german
+    assert "Mini-Quiz · Attempt 1" in english and "Versuch 1" not in english
+    with csrf_app.app_context():
+        db.session.execute(db.update(Quiz).values(title="Neuer Titel"))
+        db.session.commit()
+    assert "Neuer Titel · Attempt 1" in client.get(attempt_url + "/result").get_data(as_text=True)
