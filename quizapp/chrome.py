@@ -33,11 +33,12 @@ def site_header() -> Markup:
     cache = _cache()
     shell = cache.get(key)
     if shell is None:
-        shell = render_template(TEMPLATE, role=role, visitor_name=holes.NAME, sign_out_token=holes.TOKEN)
+        shell = holes.Shared(render_template(TEMPLATE, role=role, visitor_name=holes.NAME,
+                                             sign_out_token=holes.TOKEN))
         cache.put(key, shell)
     if role == "anonymous" or holes.rendering_shared():  # a shared page fills the holes itself
-        return Markup(shell)
-    return holes.fill(shell, name=user.display_name, token=csrf_token())
+        return Markup(shell.html)
+    return shell.fill(name=user.display_name, token=csrf_token())
 
 
 def init_app(app: Flask) -> None:

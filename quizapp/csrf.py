@@ -23,7 +23,9 @@ def remember_verified(signed: str, raw: str) -> None:
 class RememberingCSRFProtect(CSRFProtect):
     def protect(self, *args, **kwargs):
         config = current_app.config
-        if request.method not in config["WTF_CSRF_METHODS"] or config["WTF_CSRF_TIME_LIMIT"] is not None:
+        if request.method not in config["WTF_CSRF_METHODS"]:
+            return None  # what Flask-WTF decides too, after looking up the view's exemption
+        if config["WTF_CSRF_TIME_LIMIT"] is not None:
             return super().protect(*args, **kwargs)
         posted, raw = self._get_csrf_token(), session.get(FIELD)
         if not posted or raw is None or app_cache("csrf-verified", _VERIFIED_SIZE).get(posted) != raw:

@@ -71,9 +71,9 @@ def quiz_page(attempt, quiz) -> Markup:
     page = cache.get(key)
     if page is None:
         with holes.shared_rendering():
-            page = _render_quiz_page(quiz, attempt.layout, holes.ATTEMPT_ID)
+            page = holes.Shared(_render_quiz_page(quiz, attempt.layout, holes.ATTEMPT_ID))
         cache.put(key, page)
-    return holes.fill(page, name=current_student().display_name, token=csrf_token(), attempt_id=attempt.id)
+    return page.fill(name=current_student().display_name, token=csrf_token(), attempt_id=attempt.id)
 
 
 def _render_quiz_page(quiz, layout: list[dict], attempt_id: int) -> str:
@@ -99,9 +99,10 @@ def result_page(attempt, quiz, reveal: bool, can_retry: bool) -> Markup:
     frame = cache.get(key)
     if frame is None:
         with holes.shared_rendering():
-            frame = _render_result_page(quiz, reveal, can_retry, Markup(holes.SUMMARY), Markup(holes.REVIEWS))
+            frame = holes.Shared(_render_result_page(quiz, reveal, can_retry, Markup(holes.SUMMARY),
+                                                     Markup(holes.REVIEWS)))
         cache.put(key, frame)
-    return holes.fill(frame, name=current_student().display_name, token=csrf_token(), summary=summary,
+    return frame.fill(name=current_student().display_name, token=csrf_token(), summary=summary,
                       reviews=reviews)
 
 

@@ -3,10 +3,11 @@
 The site header, the quiz page and the result page's frame look the same for many students
 but for a few values: the student's name, their CSRF token, their attempt's id, and on the
 result page the score line and the reviews. Such HTML is rendered once with these random
-markers in place of the values (inside ``shared_rendering()``), cached, and filled in per
-request with ``fill()``. The markers are random per process, so they never occur in real
-content.
+markers in place of the values (inside ``shared_rendering()``), cached as ``Shared``, and
+filled in per request with ``Shared.fill()``. The markers are random per process, so they
+never occur in real content.
 """
+import re
 import secrets
 from contextlib import contextmanager
 
@@ -18,7 +19,6 @@ TOKEN = f"quizapp-token-{secrets.token_hex(8)}"
 ATTEMPT_ID = 10**17 + secrets.randbelow(10**17)  # an integer, so it passes url_for's converters
 SUMMARY = f"quizapp-summary-{secrets.token_hex(8)}"
 REVIEWS = f"quizapp-reviews-{secrets.token_hex(8)}"
-_PARTS = {"summary": SUMMARY, "reviews": REVIEWS}
 _CSRF_IN_G = "csrf_token"  # where Flask-WTF's generate_csrf keeps this request's token
 
 
@@ -45,16 +45,30 @@ def shared_rendering():
             setattr(g, _CSRF_IN_G, token)
 
 
-def fill(html: str, name: str | None = None, token: str | None = None, attempt_id: int | None = None,
-         **parts: Markup) -> Markup:
-    """Put this visitor's values into shared HTML; ``parts`` (summary=, reviews=) replace the
-    markers of those names last, so nothing inside them is ever taken for a marker."""
-    if name is not None:
-        html = html.replace(NAME, str(escape(name)))
-    if token is not None:
-        html = html.replace(TOKEN, token)
-    if attempt_id is not None:
-        html = html.replace(str(ATTEMPT_ID), str(attempt_id))
-    for marker, part in parts.items():
-        html = html.replace(_PARTS[marker], str(part), 1)
-    return Markup(html)
+_FIELDS = {NAME: "name", TOKEN: "token", str(ATTEMPT_ID): "attempt_id", SUMMARY: "summary", REVIEWS: "reviews"}
+_MARKER = re.compile("(" + "|".join(map(re.escape, _FIELDS)) + ")")
+
+
+class Shared:
+    """Shared HTML, split at its markers once: filling it in is then a single join.
+
+    Each marker is replaced by the value of its field, if given: ``name`` (escaped here),
+    ``token``, ``attempt_id``, and the HTML ``summary`` and ``reviews``. Values are put in
+    between the pieces, never searched, so nothing inside them is ever taken for a marker.
+    """
+
+    __slots__ = ("html", "_pieces")
+
+    def __init__(self, html: str):
+        self.html = html  # as rendered, markers and all: for a page that embeds it
+        self._pieces = tuple(_MARKER.split(html))  # text, marker, text, marker, ..., text
+
+    def fill(self, name: str | None = None, **values) -> Markup:
+        if name is not None:
+            values["name"] = escape(name)
+        pieces = list(self._pieces)
+        for index in range(1, len(pieces), 2):
+            value = values.get(_FIELDS[pieces[index]])
+            if value is not None:
+                pieces[index] = str(value)
+        return Markup("".join(pieces))
