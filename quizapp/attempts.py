@@ -116,12 +116,29 @@ def _grade_answer(memo: LRU, version_id: int, snapshot: dict, values: list[str])
     return graded
 
 
+def _grading_plan(attempt) -> list[tuple[str, int, dict]]:
+    """(form field, version id, snapshot) per question of the layout, in layout order.
+
+    Kept per layout text when the attempt has it (quizapp.student.owned): a class shares one
+    layout, and its versions and snapshots never change.
+    """
+    key = getattr(attempt, "layout_json", None)
+    plans = app_cache("grading-plans", 1000)
+    plan = plans.get(key) if key is not None else None
+    if plan is None:
+        layout = attempt.layout
+        versions = snapshots([item["version_id"] for item in layout])
+        plan = [(f"q{item['question_id']}", item["version_id"], versions[item["version_id"]]) for item in layout]
+        if key is not None:
+            plans.put(key, plan)
+    return plan
+
+
 def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
     """Parse and grade every question of the attempt's layout, in layout order."""
-    layout, memo = attempt.layout, app_cache("graded", _GRADED_SIZE)
-    versions = snapshots([item["version_id"] for item in layout])
-    return [_grade_answer(memo, item["version_id"], versions[item["version_id"]],
-                          form.get(f"q{item['question_id']}", [])) for item in layout]
+    memo = app_cache("graded", _GRADED_SIZE)
+    return [_grade_answer(memo, version_id, snapshot, form.get(field, []))
+            for field, version_id, snapshot in _grading_plan(attempt)]
 
 
 def stored_answers(graded: list[GradedAnswer]) -> list[list]:

@@ -8,6 +8,7 @@ commands skip the check, since they are how an old schema gets upgraded.
 import fcntl
 import os
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -137,12 +138,31 @@ def write_lock():
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield
         return
-    with open(f"{database}.write-lock", "a") as handle:  # a handle per use: threads exclude each other too
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    handle = _lock_handle(f"{database}.write-lock")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_lock_files = threading.local()
+
+
+def _lock_handle(path: str):
+    """This thread's own open lock file: flock excludes open files, so threads must not share
+    one; and opening it for every submit cost more than the lock."""
+    handles = getattr(_lock_files, "handles", None)
+    if handles is None:
+        handles = _lock_files.handles = {}
+    handle = handles.get(path)
+    if handle is None:
+        if len(handles) >= 4:  # one database in production; many in a test run
+            for stale in handles.values():
+                stale.close()
+            handles.clear()
+        handle = handles[path] = open(path, "a")  # noqa: SIM115 (kept open for later writes)
+    return handle
 
 
 def statement_connection() -> Connection:
