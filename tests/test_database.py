@@ -1,10 +1,12 @@
 """Engine settings: what SQLite is told on every connection, and PostgreSQL's pool limits."""
+import threading
 import time
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from quizapp import create_app
+from quizapp.database import write_lock
 from quizapp.extensions import db
 
 from .conftest import POSTGRES_URL
@@ -65,3 +67,32 @@ def test_database_url_environment_variable_selects_psycopg(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://quiz:pw@db.example:5432/quizapp")
     app = create_app({"SCHEMA_CHECK": False, "SECRET_KEY": "x"})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://quiz:pw@db.example:5432/quizapp"
+
+
+@pytest.mark.skipif(bool(POSTGRES_URL), reason="the write lock serialises SQLite writers only")
+def test_the_sqlite_write_lock_excludes_other_threads_and_is_reused(app):
+    order, holding, release = [], threading.Event(), threading.Event()
+
+    def writer(name: str, hold: bool) -> None:
+        with app.app_context():
+            for _ in range(2):  # the second use takes the thread's open lock file again
+                with write_lock():
+                    order.append(f"{name} in")
+                    if hold:
+                        holding.set()
+                        release.wait(5)
+                        hold = False
+                    order.append(f"{name} out")
+
+    first = threading.Thread(target=writer, args=("A", True))
+    first.start()
+    assert holding.wait(5)
+    second = threading.Thread(target=writer, args=("B", False))
+    second.start()
+    second.join(0.3)
+    assert second.is_alive() and "B in" not in order  # B waits while A holds the lock
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert order.index("B in") > order.index("A out")
+    assert len(order) == 8
