@@ -96,17 +96,22 @@ def test_downgrade_to_base_removes_every_table(empty_url):
     assert revision is None
 
 
+def _submit_one_attempt_at_head() -> None:
+    """Migrate to head and store one submitted attempt at the mini quiz (in an app context)."""
+    command.upgrade(alembic_config(), "head")
+    load_path(MINI_FILE)
+    student = Student(display_name="Mia")
+    db.session.add(student)
+    db.session.commit()
+    attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
+    submit_attempt(attempt, {f"q{item['question_id']}": ["12", "a"] for item in attempt.layout})
+
+
 def test_upgrade_to_0002_copies_earlier_answers_from_their_responses(empty_url):
     """An attempt submitted before revision 0002 had only response rows; afterwards it has answers."""
     app = app_on(empty_url)
     with app.test_request_context():
-        command.upgrade(alembic_config(), "head")
-        load_path(MINI_FILE)
-        student = Student(display_name="Mia")
-        db.session.add(student)
-        db.session.commit()
-        attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
-        submit_attempt(attempt, {f"q{item['question_id']}": ["12", "a"] for item in attempt.layout})
+        _submit_one_attempt_at_head()
         assert store_pending_responses() == 1
         answers = db.session.scalar(db.select(Attempt.answers))
         db.session.remove()
@@ -189,13 +194,7 @@ def test_gunicorn_is_never_taken_for_a_migration_command(monkeypatch):
 def test_0003_keeps_answers_as_lists_and_0002_gets_its_objects_back(empty_url):
     app = app_on(empty_url)
     with app.test_request_context():
-        command.upgrade(alembic_config(), "head")
-        load_path(MINI_FILE)
-        student = Student(display_name="Mia")
-        db.session.add(student)
-        db.session.commit()
-        attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
-        submit_attempt(attempt, {f"q{item['question_id']}": ["12", "a"] for item in attempt.layout})
+        _submit_one_attempt_at_head()
         answers = db.session.scalar(db.select(Attempt.answers))
         assert all(isinstance(entry, list) and len(entry) == len(ANSWER_FIELDS) for entry in answers)
         db.session.remove()
