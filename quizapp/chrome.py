@@ -12,15 +12,10 @@ from markupsafe import Markup
 
 from . import holes
 from .i18n import current_language
-from .lru import LRU, app_cache
+from .lru import app_cache
 from .security import csrf_token
 
 TEMPLATE = "_site_header.html"
-
-
-def _cache() -> LRU:
-    cache = app_cache("chrome", 64)
-    return cache
 
 
 def site_header() -> Markup:
@@ -30,7 +25,7 @@ def site_header() -> Markup:
     role = "student" if user.is_authenticated else "anonymous"
     # The links are relative to the app's mount point, which a proxy may set per request.
     key = (role, current_language(), request.script_root)
-    cache = _cache()
+    cache = app_cache("chrome", 64)
     shell = cache.get(key)
     if shell is None:
         shell = holes.Shared(render_template(TEMPLATE, role=role, visitor_name=holes.NAME,

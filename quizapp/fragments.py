@@ -86,8 +86,8 @@ def result_page(attempt, quiz, reveal: bool, can_retry: bool) -> Markup:
     """The result page: one frame per quiz (and language, reveal, retry) for all its attempts.
 
     The frame holds everything but the student's name and token, the attempt's score line
-    and its reviews, which are filled in (quizapp.holes); the reviews come from the cached
-    per-question fragments.
+    and its reviews, which are filled in (quizapp.holes); the score line and the reviews are
+    cached too (_reviews).
     """
     summary = _cached(("summary", current_language(), attempt.score, attempt.max_score, attempt.number, quiz.title),
                       lambda: get_template_attribute("student/_result_summary.html", "summary")(attempt, quiz))
