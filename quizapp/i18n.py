@@ -12,10 +12,15 @@ LANGUAGE_COOKIE = "lang"
 _PARSED: dict[str, Locale] = {}  # Flask-Babel would parse the code again on every request
 
 
+def _language_asked_in_url() -> str | None:
+    """?lang=… of this request. Most requests have no query string: then nothing is parsed."""
+    return request.args.get("lang") if b"lang=" in request.query_string else None
+
+
 def _requested_language() -> str:
     config = current_app.config
     if has_request_context():  # CLI commands and background work speak the default
-        wanted = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+        wanted = _language_asked_in_url() or request.cookies.get(LANGUAGE_COOKIE)
         if wanted in config["LANGUAGES"]:
             return wanted
     return config["BABEL_DEFAULT_LOCALE"]
@@ -60,7 +65,7 @@ def _translations():
 
 
 def remember_language(response):
-    wanted = request.args.get("lang")
+    wanted = _language_asked_in_url()
     if wanted in current_app.config["LANGUAGES"]:
         response.set_cookie(LANGUAGE_COOKIE, wanted, max_age=60 * 60 * 24 * 365, samesite="Lax", httponly=True)
     return response
