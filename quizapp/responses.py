@@ -14,7 +14,7 @@ writes its rows, so concurrent callers on any worker write every attempt's rows 
 from functools import wraps
 
 from flask import g
-from sqlalchemy import exists, insert, select, update
+from sqlalchemy import exists, insert, select, true, update
 
 from .content import snapshots
 from .database import write_lock
@@ -24,7 +24,9 @@ from .models import ANSWER_FIELDS, Attempt, Response, ResponseChoice
 
 BATCH = 500  # attempts per transaction: ~15,000 response rows, a short write lock
 
-_ANY_PENDING = select(exists().where(Attempt.responses_pending.is_(True)))
+# "= true", as the partial index ix_attempts_responses_pending is declared, so both databases use it.
+PENDING = Attempt.responses_pending == true()
+_ANY_PENDING = select(exists().where(PENDING))
 
 
 def stored_rows(attempt_id: int, layout: list[dict], answers: list[list]) -> tuple[list[dict], dict]:
@@ -44,9 +46,9 @@ def _store_batch() -> int:
     """Claim up to BATCH pending attempts and write their rows; return how many were claimed."""
     connection = db.session.connection()
     with write_lock():
-        batch = select(Attempt.id).where(Attempt.responses_pending.is_(True)).limit(BATCH).scalar_subquery()
+        batch = select(Attempt.id).where(PENDING).limit(BATCH).scalar_subquery()
         claimed = connection.execute(
-            update(Attempt).where(Attempt.id.in_(batch), Attempt.responses_pending.is_(True))
+            update(Attempt).where(Attempt.id.in_(batch), PENDING)
             .values(responses_pending=False).returning(Attempt.id, Attempt.layout, Attempt.answers)
         ).all()
         if not claimed:

@@ -1,10 +1,12 @@
-"""compact answers, and no index on submitted_at alone
+"""compact answers, and fewer index writes per submit
 
 attempts.answers keeps each graded answer as a list [answer, raw, points, max_points,
 correct] instead of an object with those keys: a third of the size, so an attempt row
 (layout and answers) fits in one SQLite page and a submit writes less. The index on
 submitted_at alone is dropped: every query on it also names the quiz, which
-ix_attempts_results covers, and each index costs every submit a write.
+ix_attempts_results covers, and each index costs every submit a write. The index of pending
+attempts holds only those (a partial index): a submit adds an entry instead of moving one
+across an index of every attempt.
 
 Revision ID: 0003
 Revises: 0002
@@ -43,9 +45,14 @@ def upgrade():
     _rewrite_answers(lambda entry: [entry[field] for field in FIELDS] if isinstance(entry, dict) else entry)
     with op.batch_alter_table('attempts', schema=None) as batch_op:
         batch_op.drop_index('ix_attempts_submitted_at')
+    op.drop_index('ix_attempts_responses_pending', table_name='attempts')
+    op.create_index('ix_attempts_responses_pending', 'attempts', ['responses_pending'], unique=False,
+                    sqlite_where=sa.text("responses_pending = 1"), postgresql_where=sa.text("responses_pending"))
 
 
 def downgrade():
     _rewrite_answers(lambda entry: dict(zip(FIELDS, entry)) if isinstance(entry, list) else entry)
+    op.drop_index('ix_attempts_responses_pending', table_name='attempts')
+    op.create_index('ix_attempts_responses_pending', 'attempts', ['responses_pending'], unique=False)
     with op.batch_alter_table('attempts', schema=None) as batch_op:
         batch_op.create_index('ix_attempts_submitted_at', ['submitted_at'], unique=False)

@@ -1,7 +1,8 @@
 """Quizzes, the attempts students make at them, and the responses they give."""
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint, false,
+                        text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -116,8 +117,10 @@ class Attempt(db.Model):
         CheckConstraint("(submitted_at IS NULL) = (score IS NULL)", name="scored_when_submitted"),
         CheckConstraint("(submitted_at IS NULL) = (answers IS NULL)", name="answers_when_submitted"),
         CheckConstraint("NOT responses_pending OR submitted_at IS NOT NULL", name="pending_when_submitted"),
-        # Finds the attempts whose response rows are still to be written.
-        Index("ix_attempts_responses_pending", "responses_pending"),
+        # Finds the attempts whose response rows are still to be written: only those are in
+        # it, so it stays small and a submit adds one entry instead of moving one.
+        Index("ix_attempts_responses_pending", "responses_pending",
+              sqlite_where=text("responses_pending = 1"), postgresql_where=text("responses_pending")),
     )
 
 
