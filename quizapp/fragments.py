@@ -152,7 +152,9 @@ def _reviews(attempt, article_slug: str, reveal: bool) -> Markup:
     Keyed by their stored text, so attempts with the same answers share an entry and a page
     reload costs no decoding and no fragment lookups.
     """
-    key = ("reviews", attempt.layout_json, attempt.answers_json, article_slug, reveal, current_language())
+    # The mount point too: the passage links are built with it.
+    key = ("reviews", attempt.layout_json, attempt.answers_json, article_slug, reveal, current_language(),
+           request.script_root)
     cache = _reviews_cache()
     reviews = cache.get(key)
     if reviews is None:
@@ -174,7 +176,7 @@ def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> Markup:
     for number, item in enumerate(attempt.layout, start=1):
         response = responses.get(item["question_id"])
         key = ("review", item["version_id"], number, tuple(item["options"]), article_slug, reveal, locale,
-               _response_signature(response))
+               request.script_root, _response_signature(response))
         html = cache.get(key)
         if html is None:
             versions = versions or snapshots([entry["version_id"] for entry in attempt.layout])

@@ -125,3 +125,13 @@ def test_the_cached_score_line_follows_the_language_and_the_quiz_title(csrf_app)
         db.session.execute(db.update(Quiz).values(title="Neuer Titel"))
         db.session.commit()
     assert "Neuer Titel · Attempt 1" in client.get(attempt_url + "/result").get_data(as_text=True)
+
+
+def test_cached_reviews_link_to_the_article_under_the_mount_point_of_each_request(csrf_app):
+    client, attempt_url = start(csrf_app, "Mia")
+    token = FORM.search(client.get(attempt_url).get_data(as_text=True)).group(2)
+    client.post(attempt_url, data={**perfect_answers(csrf_app), "csrf_token": token})
+    at_root = client.get(attempt_url + "/result").get_data(as_text=True)
+    mounted = client.get(attempt_url + "/result", base_url="http://localhost/schule").get_data(as_text=True)
+    assert 'href="/articles/mini-artikel?' in at_root
+    assert 'href="/schule/articles/mini-artikel?' in mounted and 'href="/articles/' not in mounted
