@@ -25,8 +25,8 @@ from .models import ANSWER_FIELDS, Attempt, Response, ResponseChoice
 BATCH = 500  # attempts per transaction: ~15,000 response rows, a short write lock
 
 # "= true", as the partial index ix_attempts_responses_pending is declared, so both databases use it.
-PENDING = Attempt.responses_pending == true()
-_ANY_PENDING = select(exists().where(PENDING))
+_PENDING = Attempt.responses_pending == true()
+_ANY_PENDING = select(exists().where(_PENDING))
 
 
 def stored_rows(attempt_id: int, layout: list[dict], answers: list[list]) -> tuple[list[dict], dict]:
@@ -46,9 +46,9 @@ def _store_batch() -> int:
     """Claim up to BATCH pending attempts and write their rows; return how many were claimed."""
     connection = db.session.connection()
     with write_lock():
-        batch = select(Attempt.id).where(PENDING).limit(BATCH).scalar_subquery()
+        batch = select(Attempt.id).where(_PENDING).limit(BATCH).scalar_subquery()
         claimed = connection.execute(
-            update(Attempt).where(Attempt.id.in_(batch), PENDING)
+            update(Attempt).where(Attempt.id.in_(batch), _PENDING)
             .values(responses_pending=False).returning(Attempt.id, Attempt.layout, Attempt.answers)
         ).all()
         if not claimed:
