@@ -5,6 +5,7 @@ query, not as an ORM Student: the quiz, submit and result pages are the busiest 
 and loading the ORM object cost about a fifth of such a request. Code that changes a student
 (joining a class) loads the model with student_record().
 """
+import hmac
 from functools import wraps
 
 from flask import Flask, abort, current_app, g, session
@@ -56,13 +57,14 @@ def preload_student(row) -> None:
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    """Identities are "t:<id>" for teachers and "s:<id>" for students."""
+    """Identities are "t:<id>:<password stamp>" for teachers and "s:<id>" for students."""
     role, _, raw_id = (user_id or "").partition(":")
-    if not raw_id.isdigit():
-        return None
     if role == "t":
-        return db.session.get(Teacher, int(raw_id))
-    if role != "s":
+        teacher_id, _, stamp = raw_id.partition(":")
+        teacher = db.session.get(Teacher, int(teacher_id)) if teacher_id.isdigit() else None
+        # A session from before the last password change carries another stamp: signed out.
+        return teacher if teacher is not None and hmac.compare_digest(teacher.session_stamp, stamp) else None
+    if role != "s" or not raw_id.isdigit():
         return None
     row = g.get("_quizapp_student_row")
     if row is None or row[0] != int(raw_id):

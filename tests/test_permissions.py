@@ -161,8 +161,10 @@ class World:
             db.session.commit()
 
     def user_id(self, role: str) -> str | None:
-        return {"anonymous": None, "student": f"s:{self.student_id}", "owner": f"t:{self.owner_id}",
-                "other": f"t:{self.other_id}"}[role]
+        if role in ("owner", "other"):
+            with self.app.app_context():
+                return db.session.get(Teacher, self.owner_id if role == "owner" else self.other_id).get_id()
+        return {"anonymous": None, "student": f"s:{self.student_id}"}[role]
 
     def client(self, role: str):
         """A client signed in as the role, the way Flask-Login remembers it in the session."""

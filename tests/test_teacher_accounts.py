@@ -214,3 +214,24 @@ def test_a_student_cannot_open_teacher_pages(app, client, mini_quiz, student):
     assert client.post("/teacher/teachers", data={"email": "x@y.ch", "name": "X", "password": NEW_PASSWORD,
                                                   "confirm": NEW_PASSWORD}).status_code == 403
     assert count(app, Teacher) == 0
+
+
+def test_a_new_password_signs_out_every_other_session_but_this_one(app, make_teacher):
+    make_teacher()
+    laptop, phone, remembered = app.test_client(), app.test_client(), app.test_client()
+    for device in (laptop, phone):
+        assert sign_in(device, "lehrerin@schule.ch").status_code == 302
+    assert remembered.post("/auth/login", data={"email": "lehrerin@schule.ch", "password": TEACHER_PASSWORD,
+                                                "remember": "y"}).status_code == 302
+    with remembered.session_transaction() as session:
+        session.clear()  # the browser was closed: only the remember-me cookie is left
+    assert remembered.get("/teacher/").status_code == 200
+    changed = laptop.post("/teacher/password", data={
+        "current_password": TEACHER_PASSWORD, "new_password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert changed.status_code == 302
+    assert laptop.get("/teacher/").status_code == 200
+    with remembered.session_transaction() as session:
+        session.clear()  # closed again: the old remember-me cookie is all it has
+    for device in (phone, remembered):
+        gone = device.get("/teacher/")
+        assert gone.status_code == 302 and "/auth/login" in gone.headers["Location"]

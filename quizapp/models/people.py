@@ -1,6 +1,9 @@
 """Teachers, their classrooms, students, and the failed sign-ins that rate-limit logins."""
+import hashlib
+import hmac
 from datetime import datetime
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -25,7 +28,15 @@ class Teacher(UserMixin, db.Model):
     is_student = False
 
     def get_id(self) -> str:
-        return f"t:{self.id}"
+        # The password's stamp is part of the id that sessions and remember-me cookies keep:
+        # a new password ends every other session, which still carries the old stamp.
+        return f"t:{self.id}:{self.session_stamp}"
+
+    @property
+    def session_stamp(self) -> str:
+        """Changes with the password; keyed, so the cookie tells nothing about the hash."""
+        key = current_app.secret_key.encode() if isinstance(current_app.secret_key, str) else current_app.secret_key
+        return hmac.new(key, self.password_hash.encode(), hashlib.sha256).hexdigest()[:20]
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)  # scrypt, werkzeug's current default

@@ -1,6 +1,8 @@
 """Teacher accounts: create colleagues' accounts, change one's own password."""
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import login_user
+from flask_login.config import COOKIE_NAME
 
 from ..accounts import AccountError, all_teachers, change_password, create_teacher
 from . import bp
@@ -33,7 +35,11 @@ def password():
         except AccountError as error:
             add_error(form, error.field, error.message)
         else:
-            flash(_("Your password is changed."), "success")
+            # The new password gives the teacher a new identity (Teacher.get_id): this session
+            # takes it on, every other session and remember-me cookie is signed out.
+            remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+            login_user(me(), remember=remembered)
+            flash(_("Your password is changed. Your other sessions are signed out."), "success")
             return redirect(url_for("teacher.dashboard"))
     status = 400 if form.is_submitted() else 200
     return render_template("teacher/password.html", form=form), status
