@@ -155,20 +155,16 @@ def _reviews(attempt, article_slug: str, reveal: bool) -> Markup:
     # The mount point too: the passage links are built with it.
     key = ("reviews", attempt.layout_json, attempt.answers_json, article_slug, reveal, current_language(),
            request.script_root)
-    cache = _reviews_cache()
+    cache = app_cache("reviews", _REVIEWS_CACHE_SIZE)
     reviews = cache.get(key)
     if reviews is None:
-        reviews = review_html(attempt, article_slug, reveal)
+        reviews = _render_reviews(attempt, article_slug, reveal)
         cache.put(key, reviews)
     return reviews
 
 
-def _reviews_cache() -> LRU:
-    return app_cache("reviews", _REVIEWS_CACHE_SIZE)
-
-
-def review_html(attempt: Attempt, article_slug: str, reveal: bool) -> Markup:
-    """The result page's review of every question, in the order the student saw them."""
+def _render_reviews(attempt: Attempt, article_slug: str, reveal: bool) -> Markup:
+    """The review of every question, in the order the student saw them, from per-question fragments."""
     responses = stored_responses(attempt)
     cache, locale = _cache(), current_language()
     versions = None  # looked up only if some review is not cached yet
