@@ -9,6 +9,7 @@ server and are measured by `python -m benchmarks`), but they move the same way.
 """
 import argparse
 import cProfile
+import html
 import io
 import os
 import pstats
@@ -23,6 +24,7 @@ from quizapp import create_app
 
 from . import data
 from .data import postgres_database
+from .servers import HIDDEN
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 USER_AGENT = "quizapp-inprocess"
@@ -71,13 +73,14 @@ def _prepare(url: str, caller: Caller, requests: int) -> tuple:
     started = client.post(f"/quiz/{dataset.big_quiz}/start", data={"display_name": "Bench", "csrf_token": token})
     first = int(started.headers["Location"].rstrip("/").rsplit("/", 1)[1])
     forms = data.answer_forms(url, first, 2)
-    token = TOKEN.search(client.get(f"/attempts/{first}").get_data(as_text=True)).group(1)
-    if client.post(f"/attempts/{first}", data={**forms[0], "csrf_token": token}).status_code != 302:
+    page = client.get(f"/attempts/{first}").get_data(as_text=True)
+    hidden = {name: html.unescape(value) for name, value in HIDDEN.findall(page)}  # what a browser posts
+    if client.post(f"/attempts/{first}", data={**forms[0], **hidden}).status_code != 302:
         raise RuntimeError("the first submit failed")
     (open_id,) = data.add_open_attempts(url, first, 1)
     to_submit = data.add_open_attempts(url, first, requests)
     caller.cookie = "; ".join(f"{cookie.key}={cookie.value}" for cookie in client._cookies.values())
-    body = urlencode({**forms[1], "csrf_token": token}, doseq=True).encode()
+    body = urlencode({**forms[1], **hidden}, doseq=True).encode()
     return app, first, open_id, iter(to_submit), body
 
 

@@ -65,8 +65,9 @@ def _start(label: str, url: str, ceiling_url: str, workdir: Path, server_env: di
     return app, ceiling
 
 
-def _student(app: Server, url: str, quiz_code: str) -> tuple[Browser, int, str]:
-    """Start one attempt through the pages; return the browser, the attempt id and a CSRF token."""
+def _student(app: Server, url: str, quiz_code: str) -> tuple[Browser, int, dict]:
+    """Start one attempt through the pages; return the browser, the attempt id and the quiz
+    form's hidden fields (CSRF token, layout), which every submit of the same layout posts."""
     student = Browser(app)
     token = student.token(f"/quiz/{quiz_code}")
     status, location, _ = student.request("POST", f"/quiz/{quiz_code}/start",
@@ -74,14 +75,14 @@ def _student(app: Server, url: str, quiz_code: str) -> tuple[Browser, int, str]:
     if status != 302:
         raise RuntimeError(f"starting the quiz answered {status}")
     attempt_id = int(location.rstrip("/").rsplit("/", 1)[1])
-    return student, attempt_id, student.token(f"/attempts/{attempt_id}")
+    return student, attempt_id, student.hidden_fields(f"/attempts/{attempt_id}")
 
 
-def _submit_all(student: Browser, ids: list[int], forms: list[dict], token: str) -> None:
+def _submit_all(student: Browser, ids: list[int], forms: list[dict], hidden: dict) -> None:
     """Submit each attempt with its own answers through the page, a few at a time."""
     def submit(pair):
         attempt_id, form = pair
-        status, location, _ = student.request("POST", f"/attempts/{attempt_id}", {**form, "csrf_token": token})
+        status, location, _ = student.request("POST", f"/attempts/{attempt_id}", {**form, **hidden})
         if status != 302 or not location.endswith("/result"):
             raise RuntimeError(f"submitting answered {status} {location}")
 
@@ -102,11 +103,11 @@ def measure(label: str, url: str, ceiling_url: str, load: Load, workdir: Path, s
     app, ceiling = _start(label, url, ceiling_url, workdir, server_env)
     session = Session(load)
     try:
-        student, first_id, token = _student(app, url, dataset.big_quiz)
+        student, first_id, hidden = _student(app, url, dataset.big_quiz)
         env = {"BENCH_COOKIE": student.cookie_header, "BENCH_USER_AGENT": USER_AGENT}
         forms = data.answer_forms(url, first_id, RESULT_PAGES + 1)
         done = [first_id] + data.add_open_attempts(url, first_id, RESULT_PAGES - 1)
-        _submit_all(student, done, forms, token)
+        _submit_all(student, done, forms, hidden)
         (open_id,) = data.add_open_attempts(url, first_id, 1)
         quiz_size = len(student.get_ok(f"/attempts/{open_id}").encode())
         result_size = len(student.get_ok(f"/attempts/{first_id}/result").encode())
@@ -118,7 +119,7 @@ def measure(label: str, url: str, ceiling_url: str, load: Load, workdir: Path, s
         session.pair(("result_page", Target(app, f"/attempts/{first_id}/result", "walk",
                                             {**env, "BENCH_PATHS_FILE": str(results)})),
                      ("template_for_result_page", Target(ceiling, f"/template/{result_size}")))
-        _submit_pages(session, app, ceiling, url, first_id, forms[-1], token, env, workdir / label)
+        _submit_pages(session, app, ceiling, url, first_id, forms[-1], hidden, env, workdir / label)
         _teacher_pages(session, app, ceiling, url, dataset)
     finally:
         app.stop()
@@ -128,7 +129,7 @@ def measure(label: str, url: str, ceiling_url: str, load: Load, workdir: Path, s
 
 
 def _submit_pages(session: Session, app: Server, ceiling: Server, url: str, first_id: int, form: dict,
-                  token: str, env: dict, prefix: Path) -> None:
+                  hidden: dict, env: dict, prefix: Path) -> None:
     """Submit against the one-row INSERT ceiling; every submit gets an open attempt of its own."""
     print("   submit vs insert_ceiling ...", flush=True)
     load = session.load
@@ -139,7 +140,7 @@ def _submit_pages(session: Session, app: Server, ceiling: Server, url: str, firs
     per_round = int((estimate.rps if estimate else 3000) * load.seconds * 1.5) + 300
     ids = data.add_open_attempts(url, first_id, per_round * load.rounds)
     body = prefix.with_name(prefix.name + "-answers")
-    body.write_text(urlencode({**form, "csrf_token": token}, doseq=True))
+    body.write_text(urlencode({**form, **hidden}, doseq=True))
     submits, inserts = [], []
     for index in range(load.rounds):
         chunk = ids[index * per_round:(index + 1) * per_round]

@@ -1,4 +1,5 @@
 """Start gunicorn servers for the benchmark and talk to them like a browser."""
+import html
 import http.client
 import os
 import re
@@ -13,6 +14,7 @@ from urllib.parse import urlencode
 PROJECT = Path(__file__).resolve().parent.parent
 USER_AGENT = "quizapp-benchmark"
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
 
 def free_port() -> int:
@@ -102,6 +104,10 @@ class Browser:
         if status != 200:
             raise RuntimeError(f"GET {path} answered {status}")
         return page
+
+    def hidden_fields(self, path: str, server: Server | None = None) -> dict[str, str]:
+        """The hidden inputs of the page's forms, which a browser posts with the form."""
+        return {name: html.unescape(value) for name, value in HIDDEN.findall(self.get_ok(path, server))}
 
     def token(self, path: str, server: Server | None = None) -> str:
         match = TOKEN.search(self.get_ok(path, server))

@@ -4,16 +4,19 @@ Submitting is idempotent: the attempt row is marked submitted by a guarded UPDAT
 (``WHERE submitted_at IS NULL``), so a double click, a reload or two workers racing
 store exactly one set of answers.
 """
+import json
 import random
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, func, update
+from sqlalchemy import Text, bindparam, cast, func, update
 from sqlalchemy.exc import IntegrityError
 
+from . import layouts
 from .content import snapshots
 from .database import statement_connection, write_lock
+from .encoded_json import encoded_list
 from .extensions import db
 from .kinds import INVALID, Result, get_kind
 from .lru import LRU, app_cache
@@ -91,6 +94,7 @@ class GradedAnswer(NamedTuple):
     answer: Any  # None if blank or if it could not be parsed
     result: Result
     stored: list  # what attempts.answers keeps of it
+    stored_json: str  # the same, encoded
 
 
 # (version id, posted values) -> GradedAnswer. A class mostly picks among the same few
@@ -110,35 +114,38 @@ def _grade_answer(memo: LRU, version_id: int, snapshot: dict, values: list[str])
         result = kind.grade(snapshot["spec"], snapshot["points"], parsed)
         answer = None if parsed is INVALID else parsed
         # In ANSWER_FIELDS order: what attempts.answers keeps of it.
-        graded = GradedAnswer(raw, answer, result, [answer, raw, result.points, result.max_points, result.correct])
+        stored = [answer, raw, result.points, result.max_points, result.correct]
+        graded = GradedAnswer(raw, answer, result, stored, json.dumps(stored))
         if sum(map(len, values)) <= _REMEMBERED_LENGTH:
             memo.put(key, graded)
     return graded
 
 
-def _grading_plan(attempt) -> list[tuple[str, int, dict]]:
+def _grading_plan(layout: list[dict], layout_json: str | None) -> list[tuple[str, int, dict]]:
     """(form field, version id, snapshot) per question of the layout, in layout order.
 
-    Kept per layout text when the attempt has it (quizapp.student.owned): a class shares one
-    layout, and its versions and snapshots never change.
+    Kept per layout text when there is one (quizapp.layouts): a class shares one layout, and
+    its versions and snapshots never change.
     """
-    key = getattr(attempt, "layout_json", None)
     plans = app_cache("grading-plans", 1000)
-    plan = plans.get(key) if key is not None else None
+    plan = plans.get(layout_json) if layout_json is not None else None
     if plan is None:
-        layout = attempt.layout
         versions = snapshots([item["version_id"] for item in layout])
         plan = [(f"q{item['question_id']}", item["version_id"], versions[item["version_id"]]) for item in layout]
-        if key is not None:
-            plans.put(key, plan)
+        if layout_json is not None:
+            plans.put(layout_json, plan)
     return plan
 
 
 def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
     """Parse and grade every question of the attempt's layout, in layout order."""
+    return _grade(attempt.layout, getattr(attempt, "layout_json", None), form)
+
+
+def _grade(layout: list[dict], layout_json: str | None, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
     memo = app_cache("graded", _GRADED_SIZE)
     return [_grade_answer(memo, version_id, snapshot, form.get(field, []))
-            for field, version_id, snapshot in _grading_plan(attempt)]
+            for field, version_id, snapshot in _grading_plan(layout, layout_json)]
 
 
 def stored_answers(graded: list[GradedAnswer]) -> list[list]:
@@ -153,6 +160,12 @@ _CLAIM = (update(Attempt.__table__)
                   responses_pending=True))
 
 
+# The same claim for a submit that names its layout (submit_posted): the statement itself
+# checks that the attempt is the student's and was started with exactly that layout.
+_CLAIM_POSTED = _CLAIM.where(Attempt.student_id == bindparam("owner_id"),
+                             cast(Attempt.layout, Text) == bindparam("layout_json"))
+
+
 def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     """Grade and store the answers once; return False if the attempt was already submitted.
 
@@ -160,11 +173,31 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     of two racing submits counts. The per-answer rows for the statistics follow in bulk
     (quizapp.responses), not here: they were most of a submit's cost.
     """
-    graded = grade_attempt(attempt, form)
-    score = round(sum(answer.result.points for answer in graded), 2)
+    return _claim(_CLAIM, {"attempt_id": attempt.id}, grade_attempt(attempt, form))
+
+
+def submit_posted(attempt_id: int, student_id: int, layout_key: str, form: Mapping[str, list[str]]) -> bool:
+    """Submit without reading the attempt first, if this worker knows the posted layout key.
+
+    The quiz form names its layout (quizapp.layouts); the answers are graded by that layout
+    and stored only if the attempt is this student's, still open and started with exactly
+    that layout text, all checked by the one UPDATE. Return False when nothing was stored
+    (an unknown key, someone else's attempt, a forged key, already submitted): the caller
+    then reads the attempt and takes submit_attempt's way, which tells these apart.
+    """
+    layout_json = layouts.text_for_key(layout_key)
+    if layout_json is None:
+        return False
+    graded = _grade(layouts.decoded(layout_json), layout_json, form)
+    return _claim(_CLAIM_POSTED, {"attempt_id": attempt_id, "owner_id": student_id, "layout_json": layout_json},
+                  graded)
+
+
+def _claim(statement, guards: dict, graded: list[GradedAnswer]) -> bool:
+    values = {"now": utcnow(), "new_score": round(sum(answer.result.points for answer in graded), 2),
+              "graded": encoded_list(answer.stored_json for answer in graded)}
     connection = statement_connection()  # one UPDATE: atomic by itself
     with write_lock():
-        claimed = connection.execute(_CLAIM, {"attempt_id": attempt.id, "now": utcnow(), "new_score": score,
-                                              "graded": stored_answers(graded)}).rowcount
+        claimed = connection.execute(statement, {**guards, **values}).rowcount
         connection.commit()
     return claimed == 1

@@ -11,7 +11,7 @@ filled in per student (quizapp.holes). No entry can go stale, so workers never d
 from flask import get_template_attribute, render_template, request, session
 from markupsafe import Markup
 
-from . import holes
+from . import holes, layouts
 from .content import article_passages, snapshots
 from .extensions import db
 from .i18n import current_language
@@ -65,20 +65,21 @@ def quiz_page(attempt, quiz) -> Markup:
     once per worker; shuffled layouts still share the cached question fragments.
     """
     if _has_messages():
-        return Markup(_render_quiz_page(quiz, attempt.layout, attempt.id))
+        return Markup(_render_quiz_page(quiz, attempt, attempt.id))
     key = ("quiz-page", current_language(), request.script_root, quiz, attempt.layout_json)
     cache = _page_cache()
     page = cache.get(key)
     if page is None:
         with holes.shared_rendering():
-            page = holes.Shared(_render_quiz_page(quiz, attempt.layout, holes.ATTEMPT_ID))
+            page = holes.Shared(_render_quiz_page(quiz, attempt, holes.ATTEMPT_ID))
         cache.put(key, page)
     return page.fill(name=current_student().display_name, token=csrf_token(), attempt_id=attempt.id)
 
 
-def _render_quiz_page(quiz, layout: list[dict], attempt_id: int) -> str:
+def _render_quiz_page(quiz, attempt, attempt_id: int) -> str:
     return render_template("student/attempt.html", quiz=quiz, attempt_id=attempt_id,
-                           questions_html=questions_html(layout),
+                           layout_key=layouts.key_of(attempt.layout_json),
+                           questions_html=questions_html(attempt.layout),
                            article_html=article_html(quiz.article_id, quiz.article_updated_at))
 
 

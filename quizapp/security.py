@@ -78,6 +78,20 @@ def current_student() -> StudentIdentity | Student | None:
     return user if user.is_authenticated and user.is_student else None
 
 
+def signed_in_student_id() -> int | None:
+    """The student id the signed session cookie names, without loading the student.
+
+    Only for a statement that checks the id itself (quizapp.attempts.submit_posted);
+    everything else asks current_student(). None when the session names no student (signed
+    in by a remember-me cookie alone, say) or when "strong" session protection must first
+    compare the client: then the caller takes current_student()'s way.
+    """
+    if current_app.config.get("SESSION_PROTECTION", login_manager.session_protection) == "strong":
+        return None
+    role, _, raw_id = str(session.get("_user_id", "")).partition(":")
+    return int(raw_id) if role == "s" and raw_id.isdigit() else None
+
+
 def student_record() -> Student | None:
     """The signed-in student as an ORM model, for code that changes the student."""
     student = current_student()

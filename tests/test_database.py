@@ -96,3 +96,35 @@ def test_the_sqlite_write_lock_excludes_other_threads_and_is_reused(app):
     second.join(5)
     assert order.index("B in") > order.index("A out")
     assert len(order) == 8
+
+
+def test_an_operators_json_serializer_is_kept_and_answers_are_stored_as_lists(make_app):
+    """Answers are written as JSON encoded ahead of time (quizapp.encoded_json); every other
+    JSON value still goes through the serializer the operator configured."""
+    import json
+
+    from quizapp.attempts import start_attempt, submit_attempt
+    from quizapp.bank import load_path
+    from quizapp.models import Attempt, Quiz, Student
+
+    from .conftest import MINI_FILE
+    encoded = []
+
+    def serializer(value):
+        encoded.append(value)
+        return json.dumps(value)
+
+    app = make_app(SQLALCHEMY_ENGINE_OPTIONS={"json_serializer": serializer})
+    with app.test_request_context():
+        load_path(MINI_FILE)
+        student = Student(display_name="Mia")
+        db.session.add(student)
+        db.session.commit()
+        attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
+        assert attempt.layout in encoded  # the layout went through the operator's serializer
+        encoded.clear()
+        assert submit_attempt(attempt, {})
+        assert encoded == []  # the answers did not: they were encoded when graded
+        db.session.expire_all()
+        answers = db.session.get(Attempt, attempt.id).answers
+    assert isinstance(answers, list) and len(answers) == 5 and all(isinstance(answer, list) for answer in answers)

@@ -12,14 +12,10 @@ from datetime import datetime
 from flask import abort
 from sqlalchemy import Text, bindparam, cast, select
 
+from .. import layouts
 from ..database import statement_connection
-from ..lru import LRU
 from ..models import Article, Attempt, Quiz, Student
 from ..security import STUDENT_COLUMNS, current_student, preload_student
-
-# Decoded layouts by their JSON text. Without shuffling a whole class shares one layout, and
-# decoding it again for every page cost a tenth of the quiz page. Shared, so never changed.
-_LAYOUTS = LRU(1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +45,7 @@ class OwnAttempt:
 
     id: int
     number: int
-    layout_json: str  # as stored: it keys the cached pages, and is decoded once per worker
+    layout_json: str  # as stored: it keys the cached pages, and is decoded once per worker (quizapp.layouts)
     submitted_at: datetime | None
     score: float | None
     max_score: int
@@ -58,11 +54,7 @@ class OwnAttempt:
 
     @property
     def layout(self) -> list[dict]:
-        layout = _LAYOUTS.get(self.layout_json)
-        if layout is None:
-            layout = json.loads(self.layout_json)
-            _LAYOUTS.put(self.layout_json, layout)
-        return layout
+        return layouts.decoded(self.layout_json)
 
     @property
     def answers(self) -> list | None:
