@@ -9,7 +9,6 @@ server and are measured by `python -m benchmarks`), but they move the same way.
 """
 import argparse
 import cProfile
-import html
 import io
 import os
 import pstats
@@ -24,7 +23,7 @@ from quizapp import create_app
 
 from . import data
 from .data import postgres_database
-from .servers import HIDDEN
+from .servers import hidden_fields
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 USER_AGENT = "quizapp-inprocess"
@@ -73,8 +72,7 @@ def _prepare(url: str, caller: Caller, requests: int) -> tuple:
     started = client.post(f"/quiz/{dataset.big_quiz}/start", data={"display_name": "Bench", "csrf_token": token})
     first = int(started.headers["Location"].rstrip("/").rsplit("/", 1)[1])
     forms = data.answer_forms(url, first, 2)
-    page = client.get(f"/attempts/{first}").get_data(as_text=True)
-    hidden = {name: html.unescape(value) for name, value in HIDDEN.findall(page)}  # what a browser posts
+    hidden = hidden_fields(client.get(f"/attempts/{first}").get_data(as_text=True))  # what a browser posts
     if client.post(f"/attempts/{first}", data={**forms[0], **hidden}).status_code != 302:
         raise RuntimeError("the first submit failed")
     (open_id,) = data.add_open_attempts(url, first, 1)

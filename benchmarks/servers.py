@@ -17,6 +17,11 @@ TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
 
+def hidden_fields(page: str) -> dict[str, str]:
+    """The hidden inputs of a page's forms, which a browser posts with the form."""
+    return {name: html.unescape(value) for name, value in HIDDEN.findall(page)}
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -106,8 +111,7 @@ class Browser:
         return page
 
     def hidden_fields(self, path: str, server: Server | None = None) -> dict[str, str]:
-        """The hidden inputs of the page's forms, which a browser posts with the form."""
-        return {name: html.unescape(value) for name, value in HIDDEN.findall(self.get_ok(path, server))}
+        return hidden_fields(self.get_ok(path, server))
 
     def token(self, path: str, server: Server | None = None) -> str:
         match = TOKEN.search(self.get_ok(path, server))
