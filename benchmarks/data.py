@@ -107,6 +107,9 @@ def add_open_attempts(url: str, attempt_id: int, count: int) -> list[int]:
                                       rows[start:start + 2000]).scalars().all()
         db.session.commit()
         db.engine.dispose()
+    # One student with thousands of attempts is unlike any class: without fresh statistics
+    # PostgreSQL's planner took the student index for statements by attempt id and owner.
+    analyze(url)
     return ids
 
 

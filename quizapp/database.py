@@ -47,7 +47,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def _engine_options(app: Flask) -> dict:
     """Per-database engine options on top of SQLALCHEMY_ENGINE_OPTIONS (copied, never mutated)."""
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
-    options["json_serializer"] = encoded_json.serializer(options.get("json_serializer") or json.dumps)
+    options["json_serializer"] = encoded_json.Serializer(options.get("json_serializer") or json.dumps)
     if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("postgresql"):
         # A dead server should fail /healthz in seconds, not after the OS's TCP timeout.
         options["connect_args"] = {"connect_timeout": 5, **options.get("connect_args", {})}

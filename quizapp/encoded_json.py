@@ -6,6 +6,7 @@ submit cost a twentieth of it, although each graded answer is kept, encoded, per
 """
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 
 class EncodedJSON(str):
@@ -17,8 +18,15 @@ def encoded_list(items: Iterable[str]) -> EncodedJSON:
     return EncodedJSON("[" + ", ".join(items) + "]")
 
 
-def serializer(encode: Callable[[object], str] = json.dumps) -> Callable[[object], str]:
-    """An engine's json_serializer: EncodedJSON as it is, anything else through ``encode``."""
-    def serialize(value) -> str:
-        return value if type(value) is EncodedJSON else encode(value)
-    return serialize
+@dataclass(frozen=True)
+class Serializer:
+    """An engine's json_serializer: EncodedJSON as it is, anything else through ``encode``.
+
+    A callable object, not a closure: psycopg caches its JSON dumpers per function and will
+    not cache (and warns about) closures.
+    """
+
+    encode: Callable[[object], str] = json.dumps
+
+    def __call__(self, value) -> str:
+        return value if type(value) is EncodedJSON else self.encode(value)
