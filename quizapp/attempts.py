@@ -15,12 +15,13 @@ from sqlalchemy.exc import IntegrityError
 
 from . import layouts
 from .content import snapshots
-from .database import statement_connection, write_lock
+from .database import write_lock
 from .encoded_json import encoded_list
 from .extensions import db
 from .kinds import INVALID, Result, get_kind
 from .lru import LRU, app_cache
 from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
+from .statement_connections import statement_connection
 
 
 class AttemptRefused(Exception):

@@ -17,9 +17,9 @@ from pathlib import Path
 from alembic import command
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from flask import Flask, g
+from flask import Flask
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 
 from . import encoded_json
@@ -52,7 +52,7 @@ def _engine_options(app: Flask) -> dict:
         # A dead server should fail /healthz in seconds, not after the OS's TCP timeout.
         options["connect_args"] = {"connect_timeout": 5, **options.get("connect_args", {})}
         # Every use, or only after idling (see _ping_after_idle); SQLAlchemy's own pre-ping is the former.
-        options.setdefault("pool_pre_ping", _ping_after_idle_seconds(app) == 0)
+        options.setdefault("pool_pre_ping", ping_after_idle_seconds(app) == 0)
         # Each worker keeps at most 2 × DATABASE_POOL_SIZE connections: size the pool so that
         # workers × that stays below the server's max_connections.
         size = int(app.config.get("DATABASE_POOL_SIZE") or 5)
@@ -61,8 +61,8 @@ def _engine_options(app: Flask) -> dict:
     return options
 
 
-def _ping_after_idle_seconds(app: Flask) -> float | None:
-    """Seconds a pooled connection may idle before it is tested; None: never tested."""
+def ping_after_idle_seconds(app: Flask) -> float | None:
+    """Seconds a connection may idle before it is tested; None: never tested."""
     if not app.config.get("DATABASE_PRE_PING", True):
         return None
     return max(0.0, float(app.config.get("DATABASE_PING_AFTER_IDLE", 1.0)))
@@ -168,31 +168,6 @@ def _lock_handle(path: str):
     return handle
 
 
-def statement_connection() -> Connection:
-    """This request's connection for statements that each stand alone, outside the ORM session.
-
-    For the attempt pages: reads of rows that never change once written, and the submit's one
-    guarded UPDATE. Without the session they skip its bookkeeping (a session per request cost
-    about as much as the query), and on PostgreSQL they run without a transaction, which
-    saves the BEGIN and ROLLBACK round trips around each query. SQLite begins no transaction
-    for a read anyway, and switching its mode costs a PRAGMA. A write on it is committed with
-    ``connection.commit()``; the connection closes when the request ends.
-    """
-    connection = g.get("_quizapp_connection")
-    if connection is None:
-        connection = db.engine.connect()
-        if connection.dialect.name != "sqlite":
-            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
-        g._quizapp_connection = connection
-    return connection
-
-
-def _close_statement_connection(_error=None) -> None:
-    connection = g.pop("_quizapp_connection", None)
-    if connection is not None:
-        connection.close()
-
-
 def _problem(current: set[str], heads: set[str], has_tables: bool, engine: Engine) -> str:
     if not current and has_tables:
         fresh = (f"delete {engine.url.database} to start afresh" if engine.dialect.name == "sqlite"
@@ -249,14 +224,13 @@ def running_migration_command(argv: list[str] | None = None) -> bool:
 def init_app(app: Flask) -> None:
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(app)
     db.init_app(app)
-    app.teardown_appcontext(_close_statement_connection)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / MIGRATIONS_DIR),
                      render_as_batch=True)
     with app.app_context():
         engine: Engine = db.engine
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        elif (idle_seconds := _ping_after_idle_seconds(app)):  # 0 and None: see _engine_options
+        elif (idle_seconds := ping_after_idle_seconds(app)):  # 0 and None: see _engine_options
             _ping_after_idle(engine, idle_seconds)
     if app.config["SCHEMA_CHECK"] and not running_migration_command():
         check_schema(app)

@@ -13,7 +13,7 @@ from flask import abort
 from sqlalchemy import Text, bindparam, cast, select
 
 from .. import layouts
-from ..database import statement_connection
+from ..statement_connections import statement_connection
 from ..models import Article, Attempt, Quiz, Student
 from ..security import STUDENT_COLUMNS, current_student, preload_student
 
