@@ -43,3 +43,20 @@ def test_a_remembered_cookie_still_expires(make_app):
     client.delete_cookie("remember_token")
     time.sleep(2.1)
     assert client.get(f"/attempts/{attempt_id}").status_code == 404
+
+
+def test_a_page_identifies_the_student_as_flask_login_would_in_either_protection_mode(make_app):
+    """The attempt pages identify the signed-in student from the row they read (security.
+    preload_student); with "strong" session protection a changed browser still signs out."""
+    outcomes = {}
+    for mode in (None, "basic", "strong"):
+        app = make_app(SESSION_PROTECTION=mode)  # one database: loading the file again changes nothing
+        with app.app_context():
+            load_path(MINI_FILE)
+        client = app.test_client()
+        attempt_id = StudentFlow(client).start("MINI01")
+        same = client.get(f"/attempts/{attempt_id}")
+        assert same.status_code == 200 and "Mia" in same.get_data(as_text=True)
+        other_browser = client.get(f"/attempts/{attempt_id}", headers={"User-Agent": "another browser"})
+        outcomes[mode] = other_browser.status_code
+    assert outcomes == {None: 200, "basic": 200, "strong": 404}
