@@ -91,7 +91,8 @@ def current_student() -> StudentIdentity | Student | None:
 def signed_in_student_id() -> int | None:
     """The student id the signed session cookie names, without loading the student.
 
-    Only for a statement that checks the id itself (quizapp.attempts.submit_posted);
+    Only where the id is checked against the database: by the submit's guarded UPDATE
+    (quizapp.attempts.submit_posted) or against a row just read (preload_student);
     everything else asks current_student(). None when the session names no student (signed
     in by a remember-me cookie alone, say) or when "strong" session protection must first
     compare the client: then the caller takes current_student()'s way.
