@@ -87,10 +87,17 @@ def _ping_after_idle(engine: Engine, idle_seconds: float) -> None:
         since = record.info.get("quizapp_idle_since")  # None: connected just now
         if since is None or time.monotonic() - since < idle_seconds:
             return
-        try:
-            engine.dialect.do_ping(dbapi_connection)
-        except engine.dialect.loaded_dbapi.Error as error:
-            raise DisconnectionError("the pooled connection is gone") from error
+        if not answers_ping(engine, dbapi_connection):
+            raise DisconnectionError("the pooled connection is gone")
+
+
+def answers_ping(engine: Engine, dbapi_connection) -> bool:
+    """Whether the database still answers on this connection (False once it was cut)."""
+    try:
+        engine.dialect.do_ping(dbapi_connection)
+    except engine.dialect.loaded_dbapi.Error:
+        return False
+    return True
 
 
 def alembic_config():

@@ -19,7 +19,7 @@ import time
 from flask import Flask, current_app, g
 from sqlalchemy.engine import Connection, Engine
 
-from .database import ping_after_idle_seconds
+from .database import answers_ping, ping_after_idle_seconds
 from .extensions import db
 
 _MAX_ENGINES = 4  # one database in production; a test run makes many
@@ -63,12 +63,10 @@ def _usable(engine: Engine, connection: Connection, last_used: float) -> bool:
     idle_seconds = ping_after_idle_seconds(current_app)
     if engine.dialect.name == "sqlite" or idle_seconds is None or time.monotonic() - last_used < idle_seconds:
         return True
-    try:
-        engine.dialect.do_ping(connection.connection.dbapi_connection)
-    except engine.dialect.loaded_dbapi.Error:
-        connection.invalidate()  # cut while idle (a database restart, a failover): never pooled again
-        return False
-    return True
+    if answers_ping(engine, connection.connection.dbapi_connection):
+        return True
+    connection.invalidate()  # cut while idle (a database restart, a failover): never pooled again
+    return False
 
 
 def _discard(engine: Engine) -> None:
