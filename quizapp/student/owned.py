@@ -3,7 +3,8 @@
 The quiz page, the submit and the result page are the busiest requests, and loading an
 Attempt with its Quiz and Article as ORM objects (joinedload) cost about as much as rendering
 the page. These pages only read a dozen columns, so they get them as plain values, with one
-Core statement that also reads the owner's columns for the user loader.
+Core statement that also reads the owner's columns for the user loader, run on the driver's
+cursor (quizapp.direct_reads).
 """
 import json
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from flask import abort
 from sqlalchemy import Text, bindparam, cast, select
 
 from .. import layouts
+from ..direct_reads import DirectRead
 from ..statement_connections import statement_connection
 from ..models import Article, Attempt, Quiz, Student
 from ..security import STUDENT_COLUMNS, current_student, preload_student
@@ -78,14 +80,14 @@ def _statement(with_quiz: bool):
 
 # Built once: constructing the statement cost more than running it (SQLAlchemy's compiled
 # cache only saves the compiling, not the Python that builds the expression each time).
-_STATEMENTS = {False: _statement(False), True: _statement(True)}
+_READS = {False: DirectRead(_statement(False)), True: DirectRead(_statement(True))}
 
 
 def own_attempt(attempt_id: int, with_quiz: bool = False) -> OwnAttempt:
     """The signed-in student's attempt; anyone else's is reported as missing."""
-    # Core, not session.execute: the ORM layer cost more than the query (all columns are plain);
-    # and no transaction: the page reads this one row, and a submit is one UPDATE.
-    row = statement_connection().execute(_STATEMENTS[with_quiz], {"attempt_id": attempt_id}).first()
+    # Not the ORM session: its layer cost more than the query (all columns are plain); and no
+    # transaction: the page reads this one row, and a submit is one UPDATE.
+    row = _READS[with_quiz].first(statement_connection(), {"attempt_id": attempt_id})
     owner = len(STUDENT_COLUMNS)
     if row is not None:
         preload_student(row[:owner])  # the loader still checks the id against the session's
@@ -93,6 +95,6 @@ def own_attempt(attempt_id: int, with_quiz: bool = False) -> OwnAttempt:
     # Ownership is decided against Flask-Login's identity, never by the join above.
     if row is None or student is None or row[0] != student.id:
         abort(404)
-    values = tuple(row)[owner:]
+    values = row[owner:]
     quiz = QuizFacts(*values[len(_ATTEMPT):]) if with_quiz else None
     return OwnAttempt(*values[:len(_ATTEMPT)], quiz=quiz)
