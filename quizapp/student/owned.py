@@ -4,7 +4,7 @@ The quiz page, the submit and the result page are the busiest requests, and load
 Attempt with its Quiz and Article as ORM objects (joinedload) cost about as much as rendering
 the page. These pages only read a dozen columns, so they get them as plain values, with one
 Core statement that also reads the owner's columns for the user loader, run on the driver's
-cursor (quizapp.direct_reads).
+cursor (quizapp.direct_statements).
 """
 import json
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from flask import abort
 from sqlalchemy import Text, bindparam, cast, select
 
 from .. import layouts
-from ..direct_reads import DirectRead
+from ..direct_statements import DirectStatement
 from ..statement_connections import statement_connection
 from ..models import Article, Attempt, Quiz, Student
 from ..security import STUDENT_COLUMNS, current_student, preload_student
@@ -80,7 +80,7 @@ def _statement(with_quiz: bool):
 
 # Built once: constructing the statement cost more than running it (SQLAlchemy's compiled
 # cache only saves the compiling, not the Python that builds the expression each time).
-_READS = {False: DirectRead(_statement(False)), True: DirectRead(_statement(True))}
+_READS = {False: DirectStatement(_statement(False)), True: DirectStatement(_statement(True))}
 
 
 def own_attempt(attempt_id: int, with_quiz: bool = False) -> OwnAttempt:

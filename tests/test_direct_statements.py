@@ -1,10 +1,10 @@
-"""The attempt pages' read on the driver's cursor behaves as SQLAlchemy's own execution would."""
+"""The attempt pages' statements on the driver's cursor behave as SQLAlchemy's own execution would."""
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, exc, text
 
-from quizapp.direct_reads import DirectRead
+from quizapp.direct_statements import DirectStatement
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from quizapp.statement_connections import statement_connection
@@ -17,7 +17,7 @@ def _read_both_ways(app, attempt_id: int) -> tuple[tuple | None, tuple | None]:
     statement = _statement(with_quiz=True)
     with app.test_request_context():
         connection = statement_connection()
-        direct = DirectRead(statement).first(connection, {"attempt_id": attempt_id})
+        direct = DirectStatement(statement).first(connection, {"attempt_id": attempt_id})
         row = connection.execute(statement, {"attempt_id": attempt_id}).first()
     return direct, (tuple(row) if row is not None else None)
 
@@ -45,7 +45,7 @@ def test_statement_counters_see_the_attempt_pages_read(student, mini_quiz, count
 
 def test_a_driver_error_is_raised_as_sqlalchemys(app):
     missing = Table("no_such_table", MetaData(), Column("id", Integer, primary_key=True))
-    read = DirectRead(missing.select().where(missing.c.id == 1))
+    read = DirectStatement(missing.select().where(missing.c.id == 1))
     with app.test_request_context(), pytest.raises(exc.DBAPIError) as raised:
         read.first(statement_connection(), {})
     assert "no_such_table" in str(raised.value)
@@ -71,8 +71,37 @@ def test_a_connection_cut_under_a_direct_read_is_invalidated_and_the_next_reques
             assert other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar() is True
         killer.dispose()
         with pytest.raises(exc.DBAPIError) as raised:
-            DirectRead(_statement(with_quiz=True)).first(connection, {"attempt_id": attempt_id})
+            DirectStatement(_statement(with_quiz=True)).first(connection, {"attempt_id": attempt_id})
         assert raised.value.connection_invalidated is True and connection.invalidated
     assert flow.client.get(f"/attempts/{attempt_id}").status_code == 200
     with app.test_request_context():
         assert statement_connection().exec_driver_sql("SELECT pg_backend_pid()").scalar() != pid
+
+
+def test_the_submits_update_is_counted_stored_and_committed(app, student, mini_quiz, count_queries):
+    attempt_id = student.start(mini_quiz)
+    with count_queries() as statements:
+        assert student.client.post(f"/attempts/{attempt_id}", data={}).status_code == 302
+    assert any(statement.startswith("UPDATE attempts SET submitted_at") for statement in statements), statements
+    with create_engine(app.config["SQLALCHEMY_DATABASE_URI"]).connect() as other:  # another connection sees it
+        row = other.execute(text("SELECT submitted_at, score FROM attempts WHERE id = :id"), {"id": attempt_id}).one()
+    assert row.submitted_at is not None and row.score == 0
+
+
+def test_a_write_the_database_refuses_is_raised_as_sqlalchemys_integrity_error(app, student, mini_quiz):
+    from sqlalchemy import bindparam, update
+
+    from quizapp.direct_statements import commit
+    from quizapp.models import Attempt
+    attempt_id = student.start(mini_quiz)
+    where = update(Attempt.__table__).where(Attempt.id == bindparam("attempt_id"))
+    unscored = DirectStatement(where.values(score=bindparam("score")))  # CHECK: scored only when submitted
+    with app.test_request_context(), pytest.raises(exc.IntegrityError):
+        unscored.rowcount(statement_connection(), {"attempt_id": attempt_id, "score": 1.0})
+        commit(statement_connection())
+    with app.test_request_context():  # the refused write left nothing behind on the connection
+        assert DirectStatement(where.values(max_score=bindparam("max_score"))).rowcount(
+            statement_connection(), {"attempt_id": attempt_id, "max_score": 7}) == 1
+        commit(statement_connection())
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).max_score == 7
