@@ -20,6 +20,7 @@ class Measurement:
     p99_ms: float
     bytes_per_request: int
     errors: dict = field(default_factory=dict)
+    round_rps: list = field(default_factory=list)  # requests/s of each round, when combined from rounds
 
     @property
     def rps(self) -> float:
@@ -86,4 +87,5 @@ def combine(rounds: list[Measurement]) -> Measurement:
     return Measurement(requests=sum(m.requests for m in rounds), seconds=sum(m.seconds for m in rounds),
                        p50_ms=statistics.median(m.p50_ms for m in rounds),
                        p99_ms=statistics.median(m.p99_ms for m in rounds),
-                       bytes_per_request=rounds[-1].bytes_per_request, errors=errors)
+                       bytes_per_request=rounds[-1].bytes_per_request, errors=errors,
+                       round_rps=[round(m.rps, 1) for m in rounds])

@@ -16,10 +16,11 @@ SCALING_LIMIT = 3.0
 
 def summarize(figures: dict[str, Measurement]) -> dict:
     """ratios, scaling and target checks for one database."""
-    ratios, targets = {}, {}
+    ratios, round_ratios, targets = {}, {}, {}
     for page, ceiling, target in RATIOS:
         if page in figures and ceiling in figures and figures[ceiling].rps:
             ratios[page] = round(figures[page].rps / figures[ceiling].rps, 3)
+            round_ratios[page] = _round_ratios(figures[page], figures[ceiling])
             if target is not None:
                 targets[page] = {"target": f">= {target}", "met": ratios[page] >= target}
     scaling = {}
@@ -28,8 +29,13 @@ def summarize(figures: dict[str, Measurement]) -> dict:
         scaling["teacher_results_10000_over_100"] = round(big.p50_ms / small.p50_ms, 3)
         targets["teacher_results_10000_over_100"] = {"target": f"<= {SCALING_LIMIT}",
                                                      "met": scaling["teacher_results_10000_over_100"] <= SCALING_LIMIT}
-    return {"ratios": ratios, "scaling": scaling, "targets": targets,
+    return {"ratios": ratios, "round_ratios": round_ratios, "scaling": scaling, "targets": targets,
             "endpoints": {name: m.as_dict() for name, m in figures.items()}}
+
+
+def _round_ratios(page: Measurement, ceiling: Measurement) -> list[float]:
+    """Each round's ratio against the ceiling's round right after it: shows a disturbed round."""
+    return [round(ours / theirs, 3) for ours, theirs in zip(page.round_rps, ceiling.round_rps) if theirs]
 
 
 def print_database(label: str, figures: dict[str, Measurement], summary: dict, notes: list[str]) -> None:
@@ -40,7 +46,8 @@ def print_database(label: str, figures: dict[str, Measurement], summary: dict, n
     for page, ceiling, target in RATIOS:
         if page in summary["ratios"]:
             aim = f"(target >= {target}: {'met' if summary['ratios'][page] >= target else 'MISSED'})" if target else ""
-            print(f"  {page} / {ceiling}: {summary['ratios'][page]:.2f} {aim}")
+            rounds = ", ".join(f"{ratio:.2f}" for ratio in summary["round_ratios"].get(page, []))
+            print(f"  {page} / {ceiling}: {summary['ratios'][page]:.2f} {aim} [rounds: {rounds}]")
     for name, value in summary["scaling"].items():
         print(f"  {name} (median latency): {value:.2f} "
               f"(target <= {SCALING_LIMIT}: {'met' if value <= SCALING_LIMIT else 'MISSED'})")
