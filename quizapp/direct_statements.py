@@ -20,6 +20,7 @@ SQLAlchemy does not see these statements begin a transaction: a write is committ
 """
 from dataclasses import dataclass
 from typing import Any, Callable
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import exc
 from sqlalchemy.engine import Connection, Dialect
@@ -40,8 +41,10 @@ class DirectStatement:
 
     def __init__(self, statement: Executable):
         self.statement = statement
-        self._compiled: dict[type, _Compiled] = {}  # by dialect class
-        self._processors: dict[type, tuple] = {}  # per result column, from the first result
+        # Per dialect object, not class: an engine's processors use its own settings (its
+        # json_serializer among them), as SQLAlchemy keeps them per dialect.
+        self._compiled: WeakKeyDictionary[Dialect, _Compiled] = WeakKeyDictionary()
+        self._processors: WeakKeyDictionary[Dialect, tuple] = WeakKeyDictionary()  # per result column
 
     def first(self, connection: Connection, parameters: dict[str, Any]) -> tuple | None:
         """The first row as a tuple of Python values, or None."""
@@ -57,7 +60,7 @@ class DirectStatement:
 
     def _run(self, connection: Connection, parameters: dict[str, Any], fetch: bool):
         dialect = connection.dialect
-        compiled = self._compiled.get(type(dialect)) or self._compile(dialect)
+        compiled = self._compiled.get(dialect) or self._compile(dialect)
         values = {**compiled.defaults, **parameters}
         for name, process in compiled.bind_processors:
             values[name] = process(values[name])
@@ -72,7 +75,7 @@ class DirectStatement:
             if not fetch:
                 return cursor.rowcount
             row = cursor.fetchone()
-            return row, self._processors.get(type(dialect)) or self._result_processors(dialect, cursor.description)
+            return row, self._processors.get(dialect) or self._result_processors(dialect, cursor.description)
         except dialect.loaded_dbapi.Error as error:
             raise _as_sqlalchemys(error, connection, cursor, compiled.sql, bound) from error
         finally:
@@ -92,14 +95,14 @@ class DirectStatement:
                 processors.append((name, process))
         made = _Compiled(compiled.string, tuple(compiled.positiontup or ()), dialect.positional, defaults,
                          tuple(processors))
-        self._compiled[type(dialect)] = made
+        self._compiled[dialect] = made
         return made
 
     def _result_processors(self, dialect: Dialect, description) -> tuple:
         columns = list(self.statement.selected_columns)
         processors = tuple(column.type.dialect_impl(dialect).result_processor(dialect, entry[1])
                            for column, entry in zip(columns, description, strict=True))
-        self._processors[type(dialect)] = processors
+        self._processors[dialect] = processors
         return processors
 
 

@@ -105,3 +105,28 @@ def test_a_write_the_database_refuses_is_raised_as_sqlalchemys_integrity_error(a
         commit(statement_connection())
     with app.app_context():
         assert db.session.get(Attempt, attempt_id).max_score == 7
+
+
+def test_each_engine_binds_with_its_own_json_serializer(make_app):
+    import json
+
+    from sqlalchemy import bindparam, update
+
+    from quizapp.direct_statements import commit
+    from quizapp.models import Attempt
+    encoded = {"first": [], "second": []}
+
+    def serializer_for(name):
+        def serializer(value):
+            encoded[name].append(value)
+            return json.dumps(value)
+        return serializer
+
+    statement = DirectStatement(update(Attempt.__table__).where(Attempt.id == bindparam("attempt_id"))
+                                .values(layout=bindparam("layout")))
+    for name in encoded:  # one statement, two engines of the same dialect
+        app = make_app(SQLALCHEMY_ENGINE_OPTIONS={"json_serializer": serializer_for(name)})
+        with app.test_request_context():
+            assert statement.rowcount(statement_connection(), {"attempt_id": -1, "layout": [name]}) == 0
+            commit(statement_connection())
+    assert encoded == {"first": [["first"]], "second": [["second"]]}
