@@ -1,5 +1,7 @@
 """/healthz answers for load balancers, and every request leaves one safe log line."""
 import logging
+import re
+from datetime import datetime
 
 from quizapp import create_app
 
@@ -41,6 +43,40 @@ def test_each_request_logs_method_path_status_and_duration(client, caplog):
     assert (method, path, status) == ("GET", "/healthz", "200")
     assert duration.endswith("ms") and float(duration[:-2]) >= 0
     assert lines[1].startswith("GET /no/such/page 404 ")
+
+
+LINE = re.compile(r"\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})\] INFO in requestlog: GET /healthz 200 \d+\.\dms")
+
+
+def _stderr_lines(client, capsys) -> list[str]:
+    capsys.readouterr()
+    client.get("/healthz?probe=1")
+    return capsys.readouterr().err.splitlines()
+
+
+def test_the_request_line_is_flasks_default_handlers_line_and_goes_through_logging_once_configured(
+        client, capsys, monkeypatch):
+    from flask.logging import default_handler
+    # As in production when nothing configured logging: Flask's handler alone (pytest's removed).
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])
+    monkeypatch.setattr(logging.getLogger("quizapp"), "handlers", [default_handler])
+    made = []
+    make_record = logging.Logger.makeRecord
+    monkeypatch.setattr(logging.Logger, "makeRecord", lambda self, *args, **kwargs: made.append(self.name)
+                        or make_record(self, *args, **kwargs))
+    direct = _stderr_lines(client, capsys)
+    assert "quizapp.request" not in made  # written without a LogRecord, the cheap way
+    assert len(direct) == 1 and LINE.fullmatch(direct[0]), direct
+    logged_at = datetime.strptime(LINE.fullmatch(direct[0]).group(1), "%Y-%m-%d %H:%M:%S,%f")
+    assert abs((datetime.now() - logged_at).total_seconds()) < 5  # local time, as logging writes it
+
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    monkeypatch.setattr(logging.getLogger(), "handlers", [handler])  # an operator's logging configuration
+    through_logging = _stderr_lines(client, capsys)
+    assert len(through_logging) == 1 and LINE.fullmatch(through_logging[0]), through_logging  # Flask's handler
+    assert [record.getMessage().rsplit(" ", 1)[0] for record in records] == ["GET /healthz 200"]
 
 
 def test_request_log_never_contains_passwords_or_form_fields(client, make_teacher, caplog):
