@@ -78,6 +78,10 @@ def test_the_request_line_is_flasks_default_handlers_line_and_goes_through_loggi
     assert len(through_logging) == 1 and LINE.fullmatch(through_logging[0]), through_logging  # Flask's handler
     assert [record.getMessage().rsplit(" ", 1)[0] for record in records] == ["GET /healthz 200"]
 
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])
+    monkeypatch.setattr(default_handler, "formatter", logging.Formatter("quizapp %(message)s"))  # a format of yours
+    assert [line.rsplit(" ", 1)[0] for line in _stderr_lines(client, capsys)] == ["quizapp GET /healthz 200"]
+
 
 def test_request_log_never_contains_passwords_or_form_fields(client, make_teacher, caplog):
     make_teacher("log@schule.ch", password="geheimes passwort 123")

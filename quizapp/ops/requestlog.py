@@ -8,7 +8,7 @@ While logging is not configured beyond Flask's default handler, the line that ha
 write is written to stderr directly: building a LogRecord and passing it through the handler
 chain and its lock cost 8-10 % of a student page's throughput under gunicorn (4 threads per
 worker), and a tenth of that when written at once. Once an operator configures logging (any
-other handler, or a filter, on the way), every line goes through `logging` as before.
+other handler or formatter, or a filter, on the way), every line goes through `logging` as before.
 """
 import logging
 import sys
@@ -19,6 +19,7 @@ from flask import Flask
 from flask.logging import default_handler
 
 logger = logging.getLogger("quizapp.request")
+_FLASKS_FORMATTER = default_handler.formatter  # the format written below
 
 
 class RequestLog:
@@ -64,7 +65,8 @@ def _only_flasks_default_handler() -> bool:
         if not current.propagate:
             break
         current = current.parent
-    return handlers == [default_handler] and not default_handler.filters and default_handler.level <= logging.INFO
+    return (handlers == [default_handler] and default_handler.formatter is _FLASKS_FORMATTER
+            and not default_handler.filters and default_handler.level <= logging.INFO)
 
 
 _last_second: tuple[int, str] = (-1, "")  # replaced whole, never edited: threads share it
