@@ -56,21 +56,30 @@ def load_questions(path: str | None) -> None:
 @click.option("--quizzes", type=click.IntRange(min=1, max=50), default=1, show_default=True,
               help="Generated quizzes, each with its own article.")
 @click.option("--classes", type=click.IntRange(min=1), help="Classes to spread students over [default: 25 per class].")
+@click.option("--password-stdin", is_flag=True,
+              help="Give the demo teacher the password on the first line of standard input (on a server anyone can reach).")
 @with_appcontext
-def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes) -> None:
+def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, password_stdin) -> None:
     """Create reproducible demo results for the teacher demo@quizapp.local."""
     import time
 
+    from .accounts import password_problem
     from .demo import DEMO_EMAIL, DEMO_PASSWORD, DemoError, generate
+    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
+    if password is not None and (problem := password_problem(password)):
+        click.echo(f"Error: {problem}", err=True)
+        sys.exit(1)
     began = time.perf_counter()
     try:
-        made = generate(attempts, seed=seed, quiz_code=quiz_code, questions=questions, quizzes=quizzes, classes=classes)
+        made = generate(attempts, seed=seed, quiz_code=quiz_code, questions=questions, quizzes=quizzes, classes=classes,
+                        password=password)
     except DemoError as problem:
         click.echo(str(problem), err=True)
         sys.exit(1)
+    sign_in = "with the password you gave" if password else f"/ {DEMO_PASSWORD} (unless an earlier run set another)"
     click.echo(f"Made {made.attempts} attempt(s) with {made.responses} response(s) by {made.students} student(s) "
                f"in {made.classes} class(es) on quiz(zes) {', '.join(made.quiz_codes)} "
-               f"in {time.perf_counter() - began:.1f} s. Sign in as {DEMO_EMAIL} / {DEMO_PASSWORD}.")
+               f"in {time.perf_counter() - began:.1f} s. Sign in as {DEMO_EMAIL} {sign_in}.")
 
 
 @click.command("create-teacher")

@@ -93,3 +93,22 @@ def test_demo_teacher_sees_flagged_questions_after_signing_in(app, client):
     page = client.get(f"/teacher/results/{quiz_id}/items").get_data(as_text=True)
     # One question of each demo quiz is made far too easy, one too hard and one misleading.
     assert "flag-too_easy" in page and "flag-too_hard" in page and "flag-negative_discrimination" in page
+
+
+def test_the_demo_teacher_can_get_a_password_of_the_operators_own(app, runner, client, mini_quiz):
+    short = runner.invoke(args=["generate-demo-data", "--attempts", "3", "--quiz", mini_quiz, "--password-stdin"],
+                          input="kurz\n")
+    assert short.exit_code == 1 and "mindestens 10 Zeichen" in short.output  # the CLI speaks German
+    with app.app_context():
+        assert count(Teacher, email=DEMO_EMAIL) == 0 and count(Attempt) == 0  # refused before anything was made
+    for password in ("eigenes Demo-Passwort 1", "zweites Demo-Passwort 2"):  # a new, then an existing teacher
+        made = runner.invoke(args=["generate-demo-data", "--attempts", "3", "--quiz", mini_quiz, "--password-stdin"],
+                             input=f"{password}\n")
+        assert made.exit_code == 0 and "with the password you gave" in made.output and password not in made.output
+    assert sign_in(client, DEMO_EMAIL, DEMO_PASSWORD).status_code != 302
+    assert sign_in(client, DEMO_EMAIL, "zweites Demo-Passwort 2").status_code == 302
+    again = runner.invoke(args=["generate-demo-data", "--attempts", "3", "--quiz", mini_quiz])
+    assert again.exit_code == 0 and "unless an earlier run set another" in again.output
+    with app.app_context():  # without the option, a run keeps the password the teacher has
+        teacher = db.session.execute(db.select(Teacher).filter_by(email=DEMO_EMAIL)).scalar_one()
+        assert teacher.check_password("zweites Demo-Passwort 2") and count(Attempt) == 9

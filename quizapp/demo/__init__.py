@@ -51,13 +51,16 @@ class DemoSummary:
     responses: int = 0
 
 
-def _teacher() -> Teacher:
+def _teacher(password: str | None) -> Teacher:
+    """The demo teacher; a given password replaces the one it has (a new one gets DEMO_PASSWORD)."""
     teacher = db.session.execute(select(Teacher).filter_by(email=DEMO_EMAIL)).scalar_one_or_none()
     if teacher is None:
         teacher = Teacher(email=DEMO_EMAIL, name="Demo Lehrperson")
-        teacher.set_password(DEMO_PASSWORD)
+        teacher.set_password(password or DEMO_PASSWORD)
         db.session.add(teacher)
         db.session.flush()
+    elif password:
+        teacher.set_password(password)
     return teacher
 
 
@@ -158,13 +161,13 @@ def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, s
 
 
 def generate(attempts: int, seed: int = 1, quiz_code: str | None = None, questions: int = 30, quizzes: int = 1,
-             classes: int | None = None) -> DemoSummary:
+             classes: int | None = None, password: str | None = None) -> DemoSummary:
     """Create the demo data in one transaction; ``attempts`` is per quiz."""
     if attempts < 0 or questions < 3 or quizzes < 1 or (classes is not None and classes < 1):
         raise DemoError("Use --attempts 0 or more, --questions 3 or more, --quizzes and --classes 1 or more.")
     rng = random.Random(seed)
     try:
-        teacher = _teacher()
+        teacher = _teacher(password)
         summary = DemoSummary(teacher.id)
         chosen = _quizzes(rng, teacher, seed, quiz_code, quizzes, questions)
         student_total = max(1, math.ceil(attempts / 1.25))
