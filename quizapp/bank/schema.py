@@ -189,7 +189,7 @@ def validate_quiz(raw, keys: list[str], report: Report) -> dict | None:
     quiz = {"title": _text(raw.get("title")), "code": _text(raw.get("code")).upper(),
             "description": _text(raw.get("description")), "public": raw.get("public", True) is True,
             "shuffle_questions": raw.get("shuffle_questions") is True,
-            "shuffle_options": raw.get("shuffle_options") is True}
+            "shuffle_options": raw.get("shuffle_options", True) is not False}
     if not quiz["title"]:
         report.error("quiz.title", _("This field is required."))
     if not CODE.match(quiz["code"]):
