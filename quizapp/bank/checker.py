@@ -45,7 +45,8 @@ class ItemWarning:
 
     def __str__(self) -> str:
         where = " · ".join(part for part in (self.file, self.question) if part)
-        return f"{where}: {_('Warning')}: {self.message}" if where else f"{_('Warning')}: {self.message}"
+        label = _("Warning")
+        return f"{where}: {label}: {self.message}" if where else f"{label}: {self.message}"
 
 
 def item_of(question) -> dict:
@@ -220,7 +221,7 @@ def _lopsided(count: int, expected: float, total: int) -> bool:
 
 def _listed(keys: list[str]) -> str:
     shown = ", ".join(keys[:LISTED_ITEMS])
-    return shown + (" …" if len(keys) > LISTED_ITEMS else "")
+    return shown + (f" (+{len(keys) - LISTED_ITEMS})" if len(keys) > LISTED_ITEMS else "")
 
 
 def positions(items: list[dict]) -> list[ItemWarning]:
@@ -228,20 +229,26 @@ def positions(items: list[dict]) -> list[ItemWarning]:
     bank = [(item["key"], [o["correct"] for o in options_of(item)]) for item in items if options_of(item)]
     if not bank:
         return []
-    spots = [(str(index + 1), lambda flags, i=index: i if i < len(flags) else None)
+    spots = [(index + 1, lambda flags, i=index: i if i < len(flags) else None)
              for index in range(max(len(flags) for _, flags in bank))]
-    if len({len(flags) for _, flags in bank}) > 1:
-        spots.append((_("last"), lambda flags: len(flags) - 1))
+    if len({len(flags) for _, flags in bank}) > 1:  # with equal lengths the last position is already counted
+        spots.append((None, lambda flags: len(flags) - 1))
     found = []
-    for label, pick in spots:
+    for position, pick in spots:
         hits = [key for key, flags in bank if pick(flags) is not None and flags[pick(flags)]]
         expected = sum(sum(flags) / len(flags) for _, flags in bank if pick(flags) is not None)
-        if _lopsided(len(hits), expected, len(bank)):
-            found.append(ItemWarning(None, "position", _(
-                "The correct option is in position %(position)s in %(count)d of %(total)d items with options (by "
-                "chance about %(expected)d): %(items)s. Put the correct options in every position about equally "
-                "often, and let quizzes shuffle the options.", position=label, count=len(hits), total=len(bank),
-                expected=round(expected), items=_listed(hits)), tuple(hits)))
+        if not _lopsided(len(hits), expected, len(bank)):
+            continue
+        numbers = {"count": len(hits), "total": len(bank), "expected": round(expected), "items": _listed(hits)}
+        if position is None:
+            message = _("The correct option is the last one in %(count)d of %(total)d items with options (by chance "
+                        "about %(expected)d): %(items)s. Put the correct options in every position about equally "
+                        "often, and let quizzes shuffle the options.", **numbers)
+        else:
+            message = _("The correct option is in position %(position)d in %(count)d of %(total)d items with options "
+                        "(by chance about %(expected)d): %(items)s. Put the correct options in every position about "
+                        "equally often, and let quizzes shuffle the options.", position=position, **numbers)
+        found.append(ItemWarning(None, "position", message, tuple(hits)))
     return found
 
 
