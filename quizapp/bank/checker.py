@@ -194,7 +194,9 @@ def cues(items: list[dict]) -> list[ItemWarning]:
         for item in items:
             if item is giver:
                 continue
-            shown = [item.get("prompt") or ""] + [o.get("text") or "" for o in options_of(item)]
+            shown = [item.get("prompt") or ""]
+            if item.get("kind") != "evidence":  # its options are the article's own words, shown beside the quiz
+                shown += [o.get("text") or "" for o in options_of(item)]
             given = sorted(numbers & set().union(*(numbers_in(text) for text in shown)))
             answer = _number(given[0]) if given else None
             for text, comparable in texts if answer is None else ():

@@ -19,7 +19,8 @@ QUOTE_HEDGES = (
 # A paraphrase may keep the doubt in other words ("wahrscheinlich", "laut Schätzungen").
 PARAPHRASE_HEDGES = QUOTE_HEDGES + (
     "scheinbar", "anscheinend", "wahrscheinlich", "möglicherweise", "vielleicht", "mutmasslich", "mutmaßlich",
-    "vermutung", "vermutungen", "sollte", "sollten", "schätzen", "schätzt", "unklar", "unsicher",
+    "vermutung", "vermutungen", "sollte", "sollten", "könnte", "könnten", "dürfte", "dürften", "schätzen", "schätzt",
+    "unklar", "unsicher",
     "likely", "possibly", "perhaps", "seems", "seem", "seemingly", "might", "may", "alleged", "supposedly",
     "assume", "assumed", "assumption",
 )
