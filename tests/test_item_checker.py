@@ -184,6 +184,19 @@ def test_a_range_written_as_range_is_looked_for_too():
     assert [w.question for w in checks(items, "cue")] == ["art"]
 
 
+def test_a_range_stored_only_as_a_range_is_looked_for_too():
+    giver = {"key": "schaetzung", "kind": "numeric", "prompt": "Wie viele?", "spec": {"range": [14000, 15000]},
+             "quote": {"exact": "Schätzungen gehen von 14'000 bis 15'000 Soldaten aus."}, "status": "published"}
+    items = [giver, choice("art", ["Es sind 5000", "Es sind 15’000 Soldaten", "Es sind 1000"], {0})]
+    assert [w.question for w in checks(items, "cue")] == ["art"]
+
+
+def test_an_answer_text_counts_only_as_whole_words():
+    items = [choice("wann", ["Ende April", "Vor einem Jahr", "Im Sommer"], {0}, prompt="Wann wurde es bekannt?"),
+             choice("bild", ["Die Legende April", "Der Titel", "Der Lead"], {1}, prompt="Was steht unter dem Bild?")]
+    assert checks(items, "cue") == []
+
+
 def test_a_correct_option_text_in_another_stem_is_reported():
     items = [choice("wann", ["Ende April", "Vor einem Jahr", "Im Sommer"], {0}, prompt="Wann wurde es bekannt?"),
              choice("warum-jetzt", ["Weil es offensichtlich war", "Weil Kim es wollte", "Zufall"], {0},

@@ -11,6 +11,7 @@ item before (or after) the wrong ones; a hedged quote paraphrased without a hedg
 option is the key; two items with the same quote and answer; one item's answer shown in
 another's stem or options (numbers compared in every spelling).
 """
+import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -145,6 +146,8 @@ def answer_of(item: dict):
         return ("options", frozenset(canonical(o.get("text") or "") for o in options if o["correct"]))
     if "min" in spec and "max" in spec:
         return ("number", spec["min"], spec["max"])
+    if isinstance(spec.get("range"), (list, tuple)):
+        return ("number", *spec["range"])
     if "answer" in spec:
         return ("answer", repr(spec["answer"]))
     return None
@@ -168,12 +171,13 @@ def duplicates(items: list[dict]) -> list[ItemWarning]:
 def answer_numbers(item: dict) -> set[float]:
     """A numeric item's answer: its value, or both ends of its range."""
     spec = item.get("spec") or {}
-    if options_of(item) or not {"min", "max"} <= spec.keys():
+    if options_of(item):
         return set()
-    values = {spec["value"]} if "value" in spec else {spec["min"], spec["max"]}
-    if isinstance(spec.get("range"), (list, tuple)):
-        values |= set(spec["range"])
-    return {float(v) for v in values if isinstance(v, (int, float)) and abs(v) >= MIN_CUE_NUMBER}
+    values = [spec["value"]] if "value" in spec else [spec.get("min"), spec.get("max")]
+    if isinstance(spec.get("range"), (list, tuple)):  # answer: {range: [14000, 15000]}, where a kind stores it so
+        values += list(spec["range"])
+    return {float(v) for v in values
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) >= MIN_CUE_NUMBER}
 
 
 def answer_texts(item: dict) -> list[tuple[str, str]]:
@@ -201,7 +205,8 @@ def cues(items: list[dict]) -> list[ItemWarning]:
             answer = _number(given[0]) if given else None
             for text, comparable in texts if answer is None else ():
                 # The same option in both items offers a choice; inside a stem or a longer option it asserts.
-                if any(comparable in canonical(s) and canonical(s) != comparable for s in shown):
+                if any(canonical(s) != comparable and re.search(rf"(?<!\w){re.escape(comparable)}(?!\w)", canonical(s))
+                       for s in shown):
                     answer = text
                     break
             if answer is not None:
