@@ -28,6 +28,17 @@ class DatabaseIdConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+def database_id(value: str) -> int:
+    """An id from a query string, for ``request.args.get(name, type=database_id)``.
+
+    Raises ValueError (so ``get`` answers None) for anything the id columns cannot hold.
+    """
+    number = int(value)
+    if not 0 < number <= MAX_DATABASE_ID:
+        raise ValueError(value)
+    return number
+
+
 def unstorable_character(value: str) -> str | None:
     """The first character of ``value`` that the app refuses to store, or None."""
     for char in value:
