@@ -24,6 +24,7 @@ from .option_form import strip
 
 FORMAT_HINT = _l("Write answer: {value: 5000, tolerance: 0}, answer: {min: 14000, max: 15000} "
                  "or answer: {range: [14000, 15000]}.")
+MAX_NUMBER_TEXT = 40  # the input's maxlength; a longer "number" is no answer anyone meant
 MODES = ("value", "range", "student_range")  # form values: one number, any number in min..max, a range
 
 
@@ -116,7 +117,7 @@ class Numeric(Kind):
             return None
         if len(values) != 1 or len(values[0]) > MAX_RANGE_TEXT:
             return INVALID
-        number = parse_number(values[0])
+        number = parse_number(values[0]) if len(values[0]) <= MAX_NUMBER_TEXT else None
         if number is not None:
             return number  # one number: right or wrong by the spec, and shown as the student's answer
         ends = parse_range(values[0]) if "range" in spec else None
