@@ -90,6 +90,11 @@ class Kind(ABC):
     def file_fields(self, spec: dict) -> dict:
         """The fields a question file writes for a stored spec; validate_spec reads them back."""
 
+    def relink_spec(self, spec: dict, find) -> tuple[dict, bool]:
+        """The spec after the article's text changed; ``find(exact, anchor)`` gives a quote's new
+        anchor or None. Returns the spec and whether every quote in it was found again."""
+        return spec, True
+
     # ---------------------------------------------------------------- answers
 
     @abstractmethod

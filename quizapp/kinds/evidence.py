@@ -52,6 +52,14 @@ class Evidence(SingleChoice):
     def file_fields(self, spec: dict) -> dict:
         return {"options": options_file_entries(spec, ("quote", "passage"))}
 
+    def relink_spec(self, spec: dict, find) -> tuple[dict, bool]:
+        options, found_all = [], True
+        for option in spec.get("options", []):
+            anchor = find(option["quote"], option.get("anchor"))
+            found_all = found_all and anchor is not None
+            options.append({**option, "anchor": anchor or option.get("anchor")})
+        return {**spec, "options": options}, found_all
+
     def entry_from_form(self, form, reserved: set[str]) -> tuple[dict, list[int]]:
         options, rows = option_rows(form, True, reserved)
         right = [option for option in options if option["correct"]]
