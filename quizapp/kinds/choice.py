@@ -53,7 +53,8 @@ def validate_options(question: dict, ctx: SpecContext, *, exactly_one: bool) -> 
 
 def option_texts(spec: dict, keys) -> str:
     by_key = {option["key"]: option for option in spec["options"]}
-    return "; ".join(by_key[key].get("text") or by_key[key].get("quote", "") for key in keys if key in by_key)
+    return "; ".join(by_key[key].get("text") or by_key[key].get("quote", "")
+                     for key in keys if isinstance(key, str) and key in by_key)
 
 
 def options_file_entries(spec: dict, fields: tuple[str, ...]) -> list[dict]:
@@ -115,7 +116,7 @@ class SingleChoice(Kind):
         return values[0]
 
     def grade(self, spec: dict, points: int, answer: Any) -> Result:
-        if answer is None or answer is INVALID:
+        if not isinstance(answer, str):  # blank, INVALID, or not what parse gives
             return Result(0.0, points, False)
         right = next(option["key"] for option in spec["options"] if option["correct"])
         correct = answer == right
@@ -151,7 +152,7 @@ class MultipleSelect(SingleChoice):
         return [key for key in keys if key in values]  # option order, so equal answers compare equal
 
     def grade(self, spec: dict, points: int, answer: Any) -> Result:
-        if answer is None or answer is INVALID:
+        if not isinstance(answer, list) or not all(isinstance(key, str) for key in answer):
             return Result(0.0, points, False)
         chosen = set(answer)
         right = {o["key"] for o in spec["options"] if o["correct"]}

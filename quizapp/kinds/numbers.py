@@ -53,8 +53,12 @@ def parse_range(text: str) -> tuple[float, float] | None:
 
 
 def format_number(value: float) -> str:
-    """Write a number with Swiss thousands separators: 14'000, 2,5."""
-    if float(value).is_integer():
+    """Write a number with Swiss thousands separators: 14'000, 2,5, 5'000'000,5."""
+    value = float(value)
+    if not math.isfinite(value):
+        return str(value)
+    if value.is_integer():
         return f"{int(value):,}".replace(",", "'")
-    whole, _, fraction = f"{value:.6g}".partition(".")
-    return f"{int(whole):,}".replace(",", "'") + ("," + fraction if fraction else "")
+    # Fixed point, not %g: 5000000.5 must not become "5e+06".
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text.replace(",", "'").replace(".", ",")

@@ -143,9 +143,9 @@ class Numeric(Kind):
         return _("%(low)s to %(high)s", low=format_number(spec["min"]), high=format_number(spec["max"])) + unit
 
     def summarize(self, spec: dict, answer: Any) -> str:
-        if isinstance(answer, list) and len(answer) == 2:
+        if isinstance(answer, list) and len(answer) == 2 and all(map(_is_number, answer)):
             return "–".join(format_number(end) for end in answer)
-        return format_number(answer) if isinstance(answer, float) else ""
+        return format_number(answer) if _is_number(answer) else ""
 
     # ---------------------------------------------------------------- authoring form
 
