@@ -82,6 +82,10 @@ class SingleChoice(Kind):
     name = "single_choice"
     label = _l("Single choice")
     uses_options = True
+    # The option rows of the authoring form (kinds/_options_form.html):
+    options_are_quotes = False
+    options_legend = _l("Options")
+    options_hint = _l("Mark exactly one option as correct. Empty rows are ignored.")
 
     def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
         return validate_options(question, ctx, exactly_one=True)
@@ -138,6 +142,7 @@ class SingleChoice(Kind):
 class MultipleSelect(SingleChoice):
     name = "multiple_select"
     label = _l("Multiple select")
+    options_hint = _l("Mark every correct option (at least one). Wrong picks cost points. Empty rows are ignored.")
 
     def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
         return validate_options(question, ctx, exactly_one=False)

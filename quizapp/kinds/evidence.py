@@ -11,6 +11,11 @@ class Evidence(SingleChoice):
     name = "evidence"
     label = _l("Evidence (which passage?)")
     quote_in_form = False
+    options_are_quotes = True
+    options_legend = _l("Quotes to choose from")
+    options_hint = _l("Each option is a verbatim quote from the article. Mark the one quote that proves the "
+                      "statement; the others are near misses. Select text in the article, then press “Use "
+                      "selection” in a row – or choose the passage and paste the quote.")
     prompt_hint = _l("State a claim in your own words and ask which passage supports it.")
 
     @property
