@@ -1,6 +1,6 @@
 """A question kind is its module, its templates and one registry line: a kind defined only in this
-test is taken through the question-file import, the authoring form, a quiz, grading, the review
-and the export, with nothing else in the app changed."""
+test is taken through the question-file import, the authoring form and preview, a quiz, grading,
+the review, the item analysis and the export, with nothing else in the app changed."""
 import io
 import re
 
@@ -118,6 +118,10 @@ def test_a_kind_defined_only_in_a_test_works_end_to_end(app, year_kind, teacher,
     with app.app_context():
         written = db.session.execute(db.select(Question).filter_by(prompt=form["prompt"])).scalar_one()
         assert (written.kind, written.spec) == ("year", {"year": 2022})
+
+    # The preview shows the kind's input and grades a trial answer with it.
+    preview = teacher.post(f"/teacher/questions/{question_id}/preview", data={f"q{question_id}": "2022"})
+    assert 'class="year-input"' in preview.get_data(as_text=True) and "2 / 2" in preview.get_data(as_text=True)
 
     # A quiz: the kind's input on the page, the answer graded by the kind, the review in its words.
     start = client.post("/quiz/JAHR22/start", data={"display_name": "Mia"})

@@ -1,4 +1,5 @@
 """True/false: the student judges a statement; the answer is one of two options."""
+import random
 from typing import Any
 
 from flask_babel import gettext as _
@@ -68,7 +69,7 @@ class TrueFalse(Kind):
     def correct_keys(self, spec: dict) -> set[str]:
         return {"true" if spec["answer"] else "false"}
 
-    def demo_values(self, spec: dict, right: bool, rng, tempting: str | None) -> list[str]:
+    def demo_values(self, spec: dict, right: bool, rng: random.Random, tempting: str | None) -> list[str]:
         return ["true" if spec["answer"] == right else "false"]
 
     def form_fields(self) -> dict:
@@ -89,8 +90,8 @@ class TrueFalse(Kind):
                 "feedback_false": form.feedback_false.data or ""}, []
 
     def place_error(self, form, name: str, rows: list[int], names: list[str]) -> list | None:
-        return place_in(getattr(form, {"answer": "answer_bool"}.get(name, name), None) or form.answer_bool) \
-            if name in ("answer", "feedback_true", "feedback_false") else None
+        fields = {"answer": "answer_bool", "feedback_true": "feedback_true", "feedback_false": "feedback_false"}
+        return place_in(getattr(form, fields[name])) if name in fields else None
 
     def form_message(self, name: str, message: str) -> str:
         return _("Choose whether the statement is true or false.") if name == "answer" else message
