@@ -12,7 +12,7 @@ from ..security import current_teacher, teacher_required
 from . import bp
 from .access import editable_article, editable_question, is_editable, readable_question
 from .checks import question_warnings
-from .forms import MoveForm, PreviewForm, QuestionForm, StatusForm
+from .forms import MoveForm, PreviewForm, StatusForm, question_form
 from .question_data import apply_errors, entry_to_data, form_to_entry
 from .questions_service import (answer_count, article_questions, check_question, delete_question, deletion_refused,
                                 duplicate_question, move_question, new_key, passage_pairs, save_question, set_status,
@@ -27,9 +27,9 @@ def _question_form(article, question, kind: str):
     """Build, check and save the form; return a redirect when saved, else the page and its status."""
     pairs = passage_pairs(article)
     if question is not None and request.method == "GET":
-        form = QuestionForm(data=entry_to_data(question_entry(question)), passages=pairs)
+        form = question_form(KINDS[kind], data=entry_to_data(question_entry(question)), passages=pairs)
     else:
-        form = QuestionForm(passages=pairs)
+        form = question_form(KINDS[kind], passages=pairs)
     if form.is_submitted():
         form.validate()
         key = question.key if question is not None else new_key(article, form.prompt.data or "", kind)
