@@ -60,7 +60,7 @@ def teacher_for_token(token: str) -> Teacher:
     if teacher is None or not isinstance(stamp, str) or teacher.session_stamp != stamp:
         raise _invalid()
     if not teacher.active:
-        raise AccountError("", _("This account is disabled. Ask an administrator."))
+        raise AccountError("", _("This account is disabled. Please ask an administrator."))
     return teacher
 
 
