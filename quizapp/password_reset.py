@@ -27,7 +27,7 @@ SALT = "quizapp.password-reset"
 
 
 def link_lifetime() -> timedelta:
-    return timedelta(hours=float(current_app.config.get("RESET_LINK_HOURS", 24)))
+    return timedelta(hours=float(current_app.config["RESET_LINK_HOURS"]))
 
 
 def _serializer() -> URLSafeTimedSerializer:
