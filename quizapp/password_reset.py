@@ -9,7 +9,8 @@ the password hash), signed with the app's secret key and timed. So it
   password hash is still the one the link was issued for (two tabs racing: one wins);
 - dies too when the teacher changes their password themselves, or the secret key changes.
 A new password changes the teacher's identity (Teacher.get_id): every session of theirs ends.
-No table is needed, and nothing secret is stored.
+No table is needed, and nothing secret is stored. The token travels in the query string
+(/auth/reset?token=…), which the request log leaves out.
 """
 from datetime import timedelta
 

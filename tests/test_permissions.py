@@ -55,7 +55,7 @@ RULES: dict[str, list[Check]] = {
     # sign-in
     "auth.login": [GET(200, 200, 302, 302), POST(400, 400, 302, 302)],
     "auth.logout": [POST(302, 302, 302, 302, fresh=True)],
-    "auth.reset_password": [GET(410, 410, 410, 410), POST(410, 410, 410, 410)],  # a forged link
+    "auth.reset_password": [GET(410, 410, 410, 410, query="token=forged"), POST(410, 410, 410, 410)],  # no valid link
     # students
     "student.home": [PUBLIC],
     "student.join": [PUBLIC, POST(400, 400, 400, 400)],
@@ -156,7 +156,7 @@ class World:
                 "article_id": article.id, "slug": article.slug, "question_id": questions[0].id,
                 "quiz_id": quiz.id, "code": quiz.code, "classroom_id": classroom.id, "student_id": student.id,
                 "attempt_id": attempt.id, "filename": "css/app.css", "table": "attempts", "fmt": "csv",
-                "teacher_id": self.other_id, "token": "not-a-valid-link",
+                "teacher_id": self.other_id,
             }
 
     def restore(self) -> None:
