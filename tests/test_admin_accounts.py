@@ -277,3 +277,32 @@ def test_set_admin_promotes_an_existing_teacher_and_revokes(app, runner, make_te
     assert not _teacher(app, "lehrerin@schule.ch").is_admin
     unknown = runner.invoke(args=["set-admin", "niemand@schule.ch"])
     assert unknown.exit_code == 1 and "no teacher" in unknown.output
+
+
+# ---------------------------------------------------------------- CSRF on the account buttons
+
+def test_the_account_buttons_need_the_page_s_csrf_token(csrf_app):
+    from .conftest import _password_hash
+    with csrf_app.app_context():
+        chefin = Teacher(email="chefin@schule.ch", name="Frau Chefin", is_admin=True,
+                         password_hash=_password_hash(TEACHER_PASSWORD))
+        other = Teacher(email=COLLEAGUE, name="Herr Kollege", password_hash=_password_hash(TEACHER_PASSWORD))
+        db.session.add_all([chefin, other])
+        db.session.commit()
+        other_id = other.id
+    client = csrf_app.test_client()
+    login_page = text(client.get("/auth/login"))
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', login_page)
+    token = token.group(1) or token.group(2)
+    assert client.post("/auth/login", data={"email": "chefin@schule.ch", "password": TEACHER_PASSWORD,
+                                            "csrf_token": token}).status_code == 302
+    page = text(client.get("/teacher/teachers"))
+    action = f"/teacher/teachers/{other_id}/active"
+    form = re.search(rf'<form method="post" class="inline" action="{action}">(.*?)</form>', page, re.S).group(1)
+    page_token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    assert 'name="value" value="off"' in form
+
+    assert client.post(action, data={"value": "off"}).status_code == 400  # no token: refused
+    assert _teacher(csrf_app, COLLEAGUE).active
+    assert client.post(action, data={"value": "off", "csrf_token": page_token}).status_code == 302
+    assert not _teacher(csrf_app, COLLEAGUE).active
