@@ -39,7 +39,7 @@ def normalize_email(email: str | None) -> str:
 
 
 def email_problem(email: str) -> str | None:
-    if not email or len(email) > 254 or not EMAIL_PATTERN.match(email):
+    if not email or len(email) > 254 or not EMAIL_PATTERN.match(email) or _control_characters(email):
         return _("Please enter a valid email address, like name@school.ch.")
     return None
 
@@ -59,12 +59,16 @@ def check_new_teacher(email: str) -> str:
     return email
 
 
+def _control_characters(text: str) -> bool:
+    # NUL breaks PostgreSQL; bidi overrides make a name read differently from what it is.
+    return any(ord(char) < 32 or ord(char) == 127 or 0x202A <= ord(char) <= 0x202E or 0x2066 <= ord(char) <= 0x2069
+               for char in text)
+
+
 def _name_problem(name: str) -> str | None:
     if len(name) > 120:
         return _("At most %(count)d characters, please.", count=120)
-    # NUL breaks PostgreSQL; bidi overrides make a name read differently from what it is.
-    if any(ord(char) < 32 or ord(char) == 127 or 0x202A <= ord(char) <= 0x202E or 0x2066 <= ord(char) <= 0x2069
-           for char in name):
+    if _control_characters(name):
         return _("The name contains control characters; please type it again.")
     return None
 

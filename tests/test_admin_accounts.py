@@ -306,3 +306,15 @@ def test_the_account_buttons_need_the_page_s_csrf_token(csrf_app):
     assert _teacher(csrf_app, COLLEAGUE).active
     assert client.post(action, data={"value": "off", "csrf_token": page_token}).status_code == 302
     assert not _teacher(csrf_app, COLLEAGUE).active
+
+
+@pytest.mark.parametrize("email, name, reason", [
+    ("neu\x00@schule.ch", "Herr Neu", "valid email"),
+    ("neu@schule.ch", "Herr\x00Neu", "control characters"),
+    ("neu@schule.ch", "Herr \u202eueN", "control characters"),  # a right-to-left override
+])
+def test_control_characters_in_a_new_account_are_refused_with_a_reason(app, admin, email, name, reason):
+    response = admin.post("/teacher/teachers", data={"email": email, "name": name,
+                                                     "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert response.status_code == 400 and reason in text(response)
+    assert count(app, Teacher) == 1
