@@ -112,20 +112,30 @@ def require_admin(acting: Teacher, target: Teacher) -> None:
 def set_active(acting: Teacher, target: Teacher, active: bool) -> None:
     """Disable (sign-in refused, every session ends at its next request) or enable an account."""
     require_admin(acting, target)
+    refused = AccountError("", _("%(name)s is an administrator: take the role away first.", name=target.name))
     if not active and target.is_admin:
-        raise AccountError("", _("%(name)s is an administrator: take the role away first.", name=target.name))
+        raise refused
     target.active = active
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # made an administrator by someone else a moment ago (ck_teachers_admin_is_active)
+        db.session.rollback()
+        raise refused from None
 
 
 def set_admin(acting: Teacher | None, target: Teacher, is_admin: bool) -> None:
     """Grant or take away the administrator role; acting None is the operator's CLI."""
     if acting is not None:
         require_admin(acting, target)
+    refused = AccountError("", _("%(name)s is disabled: enable the account first.", name=target.name))
     if is_admin and not target.active:
-        raise AccountError("", _("%(name)s is disabled: enable the account first.", name=target.name))
+        raise refused
     target.is_admin = is_admin
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # disabled by someone else a moment ago (ck_teachers_admin_is_active)
+        db.session.rollback()
+        raise refused from None
 
 
 def teacher_by_email(email: str) -> Teacher | None:
