@@ -15,6 +15,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
 from .extensions import db
+from .input_guard import unstorable_character
 from .models import Teacher
 from .passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, password_problem
 
@@ -59,16 +60,11 @@ def check_new_teacher(email: str) -> str:
     return email
 
 
-def _control_characters(text: str) -> bool:
-    # NUL breaks PostgreSQL; bidi overrides make a name read differently from what it is.
-    return any(ord(char) < 32 or ord(char) == 127 or 0x202A <= ord(char) <= 0x202E or 0x2066 <= ord(char) <= 0x2069
-               for char in text)
-
-
 def _name_problem(name: str) -> str | None:
     if len(name) > 120:
         return _("At most %(count)d characters, please.", count=120)
-    if _control_characters(name):
+    # The web refuses these for every form (input_guard); the CLI reaches this check directly.
+    if unstorable_character(name) is not None:
         return _("The name contains control characters; please type it again.")
     return None
 
