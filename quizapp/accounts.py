@@ -40,7 +40,7 @@ def normalize_email(email: str | None) -> str:
 
 
 def email_problem(email: str) -> str | None:
-    if not email or len(email) > 254 or not EMAIL_PATTERN.match(email) or _control_characters(email):
+    if not email or len(email) > 254 or not EMAIL_PATTERN.match(email) or unstorable_character(email) is not None:
         return _("Please enter a valid email address, like name@school.ch.")
     return None
 
