@@ -28,9 +28,15 @@ def parse_number(text: str) -> float | None:
     return None
 
 
+def _grouped(whole: int) -> str:
+    # As Swiss print writes them: four digits stay together (5000, and a year is 2025, never
+    # 2'025); from five digits on, groups of three (14'000).
+    return str(whole) if abs(whole) < 10_000 else f"{whole:,}".replace(",", "'")
+
+
 def format_number(value: float) -> str:
-    """Write a number with Swiss thousands separators: 14'000, 2,5."""
+    """Write a number the Swiss way: 14'000, 5000, 2025, 2,5."""
     if float(value).is_integer():
-        return f"{int(value):,}".replace(",", "'")
+        return _grouped(int(value))
     whole, _, fraction = f"{value:.6g}".partition(".")
-    return f"{int(whole):,}".replace(",", "'") + ("," + fraction if fraction else "")
+    return _grouped(int(whole)) + ("," + fraction if fraction else "")

@@ -25,3 +25,11 @@ def test_malformed_numbers_are_rejected(text):
 def test_format_number_uses_swiss_separators():
     assert format_number(14000.0) == "14'000"
     assert format_number(2.5) == "2,5"
+
+
+def test_format_number_keeps_four_digits_and_years_together():
+    assert format_number(2025.0) == "2025"
+    assert format_number(5000.0) == "5000"
+    assert format_number(-9999.0) == "-9999"
+    assert format_number(10000.0) == "10'000"
+    assert format_number(12345.5) == "12'345,5"
