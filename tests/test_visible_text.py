@@ -146,6 +146,18 @@ def test_tour_scores_a_fraction_so_the_decimal_separator_is_seen(tour):
     assert "," in locale_number(world.score, "de") and "." in locale_number(world.score, "en")
 
 
+@pytest.mark.parametrize("language, label", [("de", "Dein Name"), ("en", "Your name")])
+def test_quiz_name_step_asks_a_new_visitor_for_a_name(tour, language, label):
+    app, world, _ = tour
+    visitor = app.test_client()
+    visitor.set_cookie("lang", language)
+    page = check_page(visitor, student_pages(world)["student.quiz"], language)
+    assert label in page and STUDENT_NAME not in page
+    assert page.ids.get("display_name") == "input"
+    if world.published:
+        assert published_as_read(world.published, language) in page
+
+
 def test_article_page_highlights_the_quoted_passage(tour):
     _, world, clients = tour
     page = check_page(clients["de"]["student"], student_pages(world)["student.article"], "de")

@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import Teacher
 
 from ..conftest import PROJECT, TEACHER_PASSWORD
-from ..helpers.tour import (STUDENT_NAME, STUDENT_PIN, TEACHER_EMAIL, TEACHER_NAME, build_world, student_pages,
+from ..helpers.tour import (BEFORE_SIGN_IN, STUDENT_NAME, STUDENT_PIN, TEACHER_EMAIL, TEACHER_NAME, build_world, student_pages,
                             teacher_pages)
 
 pytestmark = pytest.mark.e2e
@@ -78,14 +78,16 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
         for role, pages, sign_in in (("student", student_pages(world), lambda p: _sign_in_student(p, world.class_code)),
                                      ("teacher", teacher_pages(world), _sign_in_teacher)):
             context, page = _context(browser, live_server, language, foreign)
-            # Anonymous pages first (join and sign-in look different once signed in).
-            anonymous = {"student.home", "student.join", "auth.login"} if role == "student" else set()
-            order = sorted(pages, key=lambda endpoint: endpoint not in anonymous)
+            # As a visitor first (join, sign-in and the quiz's name step look different once
+            # signed in), then signed in: every page of the role.
+            visits = [(endpoint, False) for endpoint in (*BEFORE_SIGN_IN, "student.quiz")] if role == "student" else []
+            visits += [(endpoint, True) for endpoint in sorted(pages) if endpoint not in BEFORE_SIGN_IN]
             signed_in = False
-            for endpoint in order:
-                if endpoint not in anonymous and not signed_in:
+            for endpoint, as_member in visits:
+                if as_member and not signed_in:
                     sign_in(page)
                     signed_in = True
+                name = endpoint if as_member or endpoint != "student.quiz" else "student.quiz-name-step"
                 # One load per page, at phone width first (where a script may choose a layout on
                 # load), then the same page widened: loading it twice doubled the sweep's time.
                 page.set_viewport_size({"width": 375, "height": VIEWPORTS[375]})
@@ -95,10 +97,10 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
                     continue
                 scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
                 if scroll > inner:
-                    sideways.append(f"{language} {endpoint}: {scroll} px wide")
+                    sideways.append(f"{language} {name}: {scroll} px wide")
                 for width in (375, 1280):
                     page.set_viewport_size({"width": width, "height": VIEWPORTS[width]})
-                    path = SCREENSHOTS / f"{language}-{width}-{endpoint}.png"
+                    path = SCREENSHOTS / f"{language}-{width}-{name}.png"
                     page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide")
                     taken.append(path)
             context.close()
@@ -106,6 +108,6 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
     print(f"{len(taken)} screenshots in {elapsed:.0f} s")
     assert not foreign, f"pages tried to load from other hosts: {foreign}"
     assert failed == []
-    expected = 2 * len(LANGUAGES) * (len(student_pages(world)) + len(teacher_pages(world)))
+    expected = 2 * len(LANGUAGES) * (len(student_pages(world)) + 1 + len(teacher_pages(world)))
     assert len(taken) == expected and all(path.stat().st_size > 1000 for path in taken)
     assert sideways == [], "pages that scroll sideways at 375 px:\n" + "\n".join(sideways)

@@ -22,6 +22,8 @@ TEACHER_NAME = "Frau Keller"
 CLASS_NAME = "3b"
 # GET routes that answer with a file or a probe, not a page a person reads.
 NOT_PAGES = {"static", "health.healthz", "authoring.export", "results.export"}
+# Pages a visitor sees before joining or signing in (the quiz page then asks for a name).
+BEFORE_SIGN_IN = ("student.home", "student.join", "auth.login")
 
 
 @dataclass
