@@ -6,6 +6,7 @@ Swiss time (BABEL_DEFAULT_TIMEZONE, Europe/Zurich). Python's own formatting ("%g
 knows neither the language nor the time zone, so templates use these instead:
 
     {{ attempt.score | decimal }}                 26,16
+    {{ summary.sd | decimal(1) }}                 18,5
     {{ attempt.score | score(attempt.max_score) }}  26,16 / 38
     {{ article.published | published_date }}      Juni 2025   (from "2025-06"; "2025" stays 2025)
     {{ version.created_at | moment }}             05.06.2025 14:30 (Swiss time)
@@ -17,14 +18,13 @@ from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal
 
 DATE_TIME = "dd.MM.yyyy HH:mm"  # the one way pages write a moment; the same in German and English
-_DECIMAL = "#,##0.##"  # at most two decimals: a third of a point is 0,33
 
 
-def decimal(value) -> str:
-    """A number in the UI's locale, up to two decimals; "–" for none."""
+def decimal(value, digits: int = 2) -> str:
+    """A number in the UI's locale with up to ``digits`` decimals (a third of a point is 0,33); "–" for none."""
     if value is None:
         return "–"
-    return format_decimal(value, format=_DECIMAL)
+    return format_decimal(value, format="#,##0." + "#" * digits if digits else "#,##0")
 
 
 def score(points, maximum) -> str:

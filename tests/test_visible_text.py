@@ -86,6 +86,8 @@ def locale_problems(page: Visible, language: str) -> list[str]:
     wrong_decimal = r"\b\d+\.\d+ / \d+" if language == "de" else r"\b\d+,\d+ / \d+"
     checks = {
         "a score with the other locale's decimal separator": wrong_decimal,
+        # German pages (and their German article) write no decimal point; 06.12.2026 is a date.
+        "a decimal point on a German page": r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])" if language == "de" else "(?!)",
         "a year with a thousands separator": r"\b2['’.]0[0-9]{2}\b",
         "an ISO month or date as text": r"\b20\d\d-\d\d(-\d\d)?\b",
         "a time in UTC": r"\bUTC\b",

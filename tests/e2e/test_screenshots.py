@@ -73,7 +73,7 @@ def _sign_in_teacher(page):
 def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browser, live_server, world):
     SCREENSHOTS.mkdir(exist_ok=True)
     started = time.monotonic()
-    foreign, failed, sideways, taken = [], [], [], []
+    foreign, failed, sideways, taken, slowest = [], [], [], [], []
     for language in LANGUAGES:
         for role, pages, sign_in in (("student", student_pages(world), lambda p: _sign_in_student(p, world.class_code)),
                                      ("teacher", teacher_pages(world), _sign_in_teacher)):
@@ -91,7 +91,9 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
                 # One load per page, at phone width first (where a script may choose a layout on
                 # load), then the same page widened: loading it twice doubled the sweep's time.
                 page.set_viewport_size({"width": 375, "height": VIEWPORTS[375]})
+                loading = time.monotonic()
                 response = page.goto(pages[endpoint])
+                slowest.append((time.monotonic() - loading, f"load {name}"))
                 if response is None or response.status != 200:
                     failed.append(f"{endpoint} ({pages[endpoint]}): {response and response.status}")
                     continue
@@ -101,11 +103,15 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
                 for width in (375, 1280):
                     page.set_viewport_size({"width": width, "height": VIEWPORTS[width]})
                     path = SCREENSHOTS / f"{language}-{width}-{name}.png"
+                    shooting = time.monotonic()
                     page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide")
+                    slowest.append((time.monotonic() - shooting, f"shot {path.name}"))
                     taken.append(path)
             context.close()
     elapsed = time.monotonic() - started
-    print(f"{len(taken)} screenshots in {elapsed:.0f} s")
+    print(f"{len(taken)} screenshots in {elapsed:.0f} s; slowest steps:",
+          ", ".join(f"{what} {seconds:.1f} s" for seconds, what in sorted(slowest, reverse=True)[:8]),
+          f"; all loads {sum(s for s, w in slowest if w.startswith('load')):.0f} s")
     assert not foreign, f"pages tried to load from other hosts: {foreign}"
     assert failed == []
     expected = 2 * len(LANGUAGES) * (len(student_pages(world)) + 1 + len(teacher_pages(world)))

@@ -1,9 +1,9 @@
 """A tour of every page a student or teacher reaches, on the shipped question bank.
 
 `build_world` seeds what the pages need (the bank, a teacher with a class, a student of that
-class with one submitted attempt scoring a fraction of a point and one open attempt, the
-teacher's own copies of the article and the quiz); `student_pages` and `teacher_pages` give
-one URL per page type (Flask endpoint). `page_endpoints` walks the app's URL map, so a new
+class with one submitted attempt scoring a fraction of a point and one open attempt, a
+classmate's blank attempt, the teacher's own copies of the article and the quiz);
+`student_pages` and `teacher_pages` give one URL per page type (Flask endpoint). `page_endpoints` walks the app's URL map, so a new
 GET page that the tour misses fails the tour's completeness test.
 
 Nothing here knows the seed's question texts: answers are chosen from the loaded data.
@@ -16,6 +16,7 @@ from quizapp.models import Article, Classroom, Question, Quiz, Student, Teacher
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "questions"
 STUDENT_NAME = "Mia Muster"
+CLASSMATE_NAME = "Noah Beispiel"
 STUDENT_PIN = "4711"  # to join the class again under the same name, as on a second device
 TEACHER_EMAIL = "lehrerin@schule.ch"
 TEACHER_NAME = "Frau Keller"
@@ -78,6 +79,10 @@ def build_world(app, teacher_id: int) -> World:
                                        .order_by(Question.position)).scalars().all()
         attempt = start_attempt(student, quiz)
         submit_attempt(attempt, _fraction_answers(questions))
+        classmate = Student(display_name=CLASSMATE_NAME, classroom_id=classroom.id)
+        db.session.add(classmate)
+        db.session.commit()
+        submit_attempt(start_attempt(classmate, quiz), {})  # two scores: a spread, a median
         from quizapp.content import article_passages
         passages = [{"anchor": p["anchor"], "text": p["text"]} for p in article_passages(quiz.article)]
         quoted = next(q for q in questions if q.passage is not None)
