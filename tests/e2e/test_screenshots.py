@@ -73,7 +73,7 @@ def _sign_in_teacher(page):
 def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browser, live_server, world):
     SCREENSHOTS.mkdir(exist_ok=True)
     started = time.monotonic()
-    foreign, failed, sideways, taken, slowest = [], [], [], [], []
+    foreign, failed, sideways, taken, slowest, wide = [], [], [], [], [], []
     for language in LANGUAGES:
         for role, pages, sign_in in (("student", student_pages(world), lambda p: _sign_in_student(p, world.class_code)),
                                      ("teacher", teacher_pages(world), _sign_in_teacher)):
@@ -102,6 +102,10 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
                     sideways.append(f"{language} {name}: {scroll} px wide")
                 for width in (375, 1280):
                     page.set_viewport_size({"width": width, "height": VIEWPORTS[width]})
+                    if width == 1280:  # reported, not asserted (yet): the item analysis was too wide
+                        scroll = page.evaluate("document.documentElement.scrollWidth")
+                        if scroll > width:
+                            wide.append(f"{language} {name}: {scroll} px")
                     path = SCREENSHOTS / f"{language}-{width}-{name}.png"
                     shooting = time.monotonic()
                     page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide")
@@ -112,6 +116,7 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
     print(f"{len(taken)} screenshots in {elapsed:.0f} s; slowest steps:",
           ", ".join(f"{what} {seconds:.1f} s" for seconds, what in sorted(slowest, reverse=True)[:8]),
           f"; all loads {sum(s for s, w in slowest if w.startswith('load')):.0f} s")
+    print("wider than 1280 px:", ", ".join(wide) or "none")
     assert not foreign, f"pages tried to load from other hosts: {foreign}"
     assert failed == []
     expected = 2 * len(LANGUAGES) * (len(student_pages(world)) + 1 + len(teacher_pages(world)))
