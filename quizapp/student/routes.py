@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from .. import fragments, layouts
 from ..attempts import AttemptRefused, start_attempt, submit_attempt, submit_posted
 from ..bank.anchors import split_for_highlight
+from ..codes import code_guesses_exhausted, count_code_miss
 from ..content import article_passages
 from ..extensions import db
 from ..forms import EmptyForm
@@ -19,10 +20,13 @@ from .owned import OwnAttempt, own_attempt
 
 
 def _quiz_by_code(code: str) -> Quiz:
+    address = request.remote_addr or "-"
+    if code_guesses_exhausted(address):
+        abort(429)
     quiz = db.session.execute(db.select(Quiz).filter_by(code=code.upper())).scalar_one_or_none()
     teacher = current_teacher()
     if quiz is None or not (quiz.published or (teacher and quiz.owner_id in (None, teacher.id))):
-        abort(404)
+        abort(404 if count_code_miss(address) else 429)
     return quiz
 
 

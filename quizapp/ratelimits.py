@@ -1,0 +1,107 @@
+"""Rate limits counted in the database, atomically, so every worker and machine agrees.
+
+A ``Limit`` allows so many tries per key (an account, an address, a pair of both) in fixed
+windows of so many seconds. ``reserve`` records a try under each key and reads the new counts
+in one transaction, before the secret is checked: ``INSERT … ON CONFLICT DO UPDATE … RETURNING``
+adds and counts in one statement and locks the counter row until the commit (on SQLite the
+transaction holds the database's write lock), so 20 parallel tries with a limit of 5 get at
+most 5 answers and 15 refusals, never more. A refused try is rolled back: it counts nowhere,
+so tries that were never checked cannot lock anyone out for longer.
+
+Keys are stored as an HMAC of the scope and the identifier with the app's SECRET_KEY, so the
+table never holds an email or an address. Flask-Limiter could keep these counters in Redis or
+Memcached, but not in SQL, which is all a SQLite or plain PostgreSQL deployment has.
+"""
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import delete, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from .extensions import db
+from .models import RateCount
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A scope's allowance: config keys for the number of tries and the window's seconds."""
+
+    scope: str
+    tries_setting: str
+    window_setting: str
+
+    @property
+    def tries(self) -> int:
+        return current_app.config[self.tries_setting]
+
+    @property
+    def seconds(self) -> int:
+        return max(1, int(current_app.config[self.window_setting]))
+
+    def window(self, now: float | None = None) -> int:
+        return int(now if now is not None else time.time()) // self.seconds
+
+    def retry_after(self) -> int:
+        """Seconds until this limit's current window ends."""
+        now = int(time.time())
+        return (self.window(now) + 1) * self.seconds - now
+
+
+def key(limit: Limit, identifier: str) -> str:
+    """The stored key of ``identifier`` under ``limit``: a keyed hash, not the identifier."""
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    return hmac.new(secret, f"{limit.scope}\0{identifier}".encode(), hashlib.sha256).hexdigest()
+
+
+def _insert():
+    return postgresql_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def reserve(*tries: tuple[Limit, str]) -> Limit | None:
+    """Count one try under each (limit, identifier), in order, in one transaction.
+
+    Returns None when every count stays within its allowance (the tries stay recorded), else
+    the first limit that refused; then nothing is recorded. Every caller names its limits in
+    the same order of scopes, so two transactions never wait for each other's rows crosswise.
+    """
+    insert = _insert()
+    now = time.time()
+    fresh_window = False
+    for limit, identifier in tries:
+        window = limit.window(now)
+        statement = insert(RateCount).values(key=key(limit, identifier), window=window, tries=1,
+                                             expires_at=(window + 1) * limit.seconds)
+        statement = statement.on_conflict_do_update(
+            index_elements=[RateCount.key, RateCount.window], set_={"tries": RateCount.tries + 1},
+        ).returning(RateCount.tries)
+        count = db.session.execute(statement).scalar_one()
+        if count > limit.tries:
+            db.session.rollback()
+            return limit
+        fresh_window = fresh_window or count == 1
+    if fresh_window:  # a new window began somewhere: drop the ended ones while we are writing anyway
+        db.session.execute(delete(RateCount).where(RateCount.expires_at < int(now)))
+    db.session.commit()
+    return None
+
+
+def exhausted(limit: Limit, identifier: str) -> bool:
+    """Whether ``identifier`` has used up ``limit`` in this window (a read, records nothing)."""
+    count = db.session.scalar(db.select(RateCount.tries).where(
+        RateCount.key == key(limit, identifier), RateCount.window == limit.window()))
+    return (count or 0) >= limit.tries
+
+
+def release(clear: tuple[tuple[Limit, str], ...] = (), give_back: tuple[tuple[Limit, str], ...] = ()) -> None:
+    """After a right answer: forget ``clear``'s counts, and take back this one try from ``give_back``."""
+    for limit, identifier in clear:
+        db.session.execute(delete(RateCount).where(RateCount.key == key(limit, identifier)))
+    for limit, identifier in give_back:
+        db.session.execute(update(RateCount).where(
+            RateCount.key == key(limit, identifier), RateCount.window == limit.window(), RateCount.tries > 0,
+        ).values(tries=RateCount.tries - 1))
+    db.session.commit()
