@@ -1,7 +1,7 @@
 """Rate limits counted in the database, atomically, so every worker and machine agrees.
 
-A ``Limit`` allows so many tries per key (an account, an address, a pair of both) in fixed
-windows of so many seconds. ``reserve`` records a try under each key and reads the new counts
+A ``Limit`` allows so many tries per key (an account, an address, a pair of both) in a
+window of so many seconds that begins with the key's first try. ``reserve`` records a try under each key and reads the new counts
 in one transaction, before the secret is checked: ``INSERT … ON CONFLICT DO UPDATE … RETURNING``
 adds and counts in one statement and locks the counter row until the commit (on SQLite the
 transaction holds the database's write lock), so 20 parallel tries with a limit of 5 get at
@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import delete, update
+from sqlalchemy import case, delete, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -42,13 +42,11 @@ class Limit:
     def seconds(self) -> int:
         return max(1, int(current_app.config[self.window_setting]))
 
-    def window(self, now: float | None = None) -> int:
-        return int(now if now is not None else time.time()) // self.seconds
 
-    def retry_after(self) -> int:
-        """Seconds until this limit's current window ends."""
-        now = int(time.time())
-        return (self.window(now) + 1) * self.seconds - now
+@dataclass(frozen=True)
+class Refusal:
+    limit: Limit
+    retry_after: int  # seconds until the refusing window ends
 
 
 def key(limit: Limit, identifier: str) -> str:
@@ -61,38 +59,40 @@ def _insert():
     return postgresql_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
-def reserve(*tries: tuple[Limit, str]) -> Limit | None:
+def reserve(*tries: tuple[Limit, str]) -> Refusal | None:
     """Count one try under each (limit, identifier), in order, in one transaction.
 
-    Returns None when every count stays within its allowance (the tries stay recorded), else
-    the first limit that refused; then nothing is recorded. Every caller names its limits in
-    the same order of scopes, so two transactions never wait for each other's rows crosswise.
+    A key's window begins with its first try and lasts the limit's seconds; the next try after
+    it begins a new one. Returns None when every count stays within its allowance (the tries
+    stay recorded), else the first refusal; then nothing is recorded. Every caller names its
+    limits in the same order of scopes, so two transactions never wait for each other's rows
+    crosswise. Call it with nothing else pending in the session: a refusal rolls back.
     """
     insert = _insert()
-    now = time.time()
+    now = int(time.time())
     fresh_window = False
     for limit, identifier in tries:
-        window = limit.window(now)
-        statement = insert(RateCount).values(key=key(limit, identifier), window=window, tries=1,
-                                             expires_at=(window + 1) * limit.seconds)
-        statement = statement.on_conflict_do_update(
-            index_elements=[RateCount.key, RateCount.window], set_={"tries": RateCount.tries + 1},
-        ).returning(RateCount.tries)
-        count = db.session.execute(statement).scalar_one()
+        ended = RateCount.expires_at <= now
+        statement = insert(RateCount).values(key=key(limit, identifier), tries=1, expires_at=now + limit.seconds)
+        statement = statement.on_conflict_do_update(index_elements=[RateCount.key], set_={
+            "tries": case((ended, 1), else_=RateCount.tries + 1),
+            "expires_at": case((ended, now + limit.seconds), else_=RateCount.expires_at),
+        }).returning(RateCount.tries, RateCount.expires_at)
+        count, expires_at = db.session.execute(statement).one()
         if count > limit.tries:
             db.session.rollback()
-            return limit
+            return Refusal(limit, max(1, expires_at - now))
         fresh_window = fresh_window or count == 1
-    if fresh_window:  # a new window began somewhere: drop the ended ones while we are writing anyway
-        db.session.execute(delete(RateCount).where(RateCount.expires_at < int(now)))
+    if fresh_window:  # a new window began: drop the ended ones while we are writing anyway
+        db.session.execute(delete(RateCount).where(RateCount.expires_at <= now))
     db.session.commit()
     return None
 
 
 def exhausted(limit: Limit, identifier: str) -> bool:
-    """Whether ``identifier`` has used up ``limit`` in this window (a read, records nothing)."""
+    """Whether ``identifier`` has used up ``limit`` in its current window (a read, records nothing)."""
     count = db.session.scalar(db.select(RateCount.tries).where(
-        RateCount.key == key(limit, identifier), RateCount.window == limit.window()))
+        RateCount.key == key(limit, identifier), RateCount.expires_at > int(time.time())))
     return (count or 0) >= limit.tries
 
 
@@ -102,6 +102,6 @@ def release(clear: tuple[tuple[Limit, str], ...] = (), give_back: tuple[tuple[Li
         db.session.execute(delete(RateCount).where(RateCount.key == key(limit, identifier)))
     for limit, identifier in give_back:
         db.session.execute(update(RateCount).where(
-            RateCount.key == key(limit, identifier), RateCount.window == limit.window(), RateCount.tries > 0,
+            RateCount.key == key(limit, identifier), RateCount.expires_at > int(time.time()), RateCount.tries > 0,
         ).values(tries=RateCount.tries - 1))
     db.session.commit()

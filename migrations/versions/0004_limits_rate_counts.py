@@ -2,7 +2,7 @@
 
 login_failures held one row per failed sign-in or PIN (with the email and address in clear)
 and was counted after the check, so parallel guesses raced past the limit. rate_counts holds
-one counter per hashed key and time window, added to and read in one statement before the
+one counter per hashed key for a window that begins with its first try, added to and read in one statement before the
 check (quizapp.ratelimits). Counts in flight are not carried over: every lock ends.
 
 Revision ID: 0004_limits
@@ -24,11 +24,10 @@ depends_on = None
 def upgrade():
     op.create_table('rate_counts',
     sa.Column('key', sa.String(length=64), nullable=False),
-    sa.Column('window', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('tries', sa.Integer(), nullable=False),
     sa.Column('expires_at', sa.BigInteger(), nullable=False),
     sa.CheckConstraint('tries >= 0', name=op.f('ck_rate_counts_tries_not_negative')),
-    sa.PrimaryKeyConstraint('key', 'window', name=op.f('pk_rate_counts'))
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_rate_counts'))
     )
     with op.batch_alter_table('rate_counts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rate_counts_expires_at'), ['expires_at'], unique=False)

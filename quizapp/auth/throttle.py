@@ -25,7 +25,7 @@ def _tries(email: str, address: str) -> tuple[tuple[Limit, str], ...]:
 def try_sign_in(email: str, address: str) -> int | None:
     """Count a sign-in try; None if the password may be checked, else seconds to wait."""
     refused = reserve(*_tries(email, address))
-    return None if refused is None else refused.retry_after()
+    return None if refused is None else refused.retry_after
 
 
 def signed_in(email: str, address: str) -> None:

@@ -6,13 +6,12 @@ from ..extensions import db
 
 
 class RateCount(db.Model):
-    """How many tries a key made in one window; the key is a keyed hash, never an email or address."""
+    """How many tries a key made in its current window; the key is a keyed hash, never an email or address."""
 
     __tablename__ = "rate_counts"
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    window: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)  # seconds since 1970 // length
     tries: Mapped[int]
-    expires_at: Mapped[int] = mapped_column(BigInteger, index=True)  # seconds since 1970: end of the window
+    expires_at: Mapped[int] = mapped_column(BigInteger, index=True)  # seconds since 1970: the end of the window
 
     __table_args__ = (CheckConstraint("tries >= 0", name="tries_not_negative"),)
