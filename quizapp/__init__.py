@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import assets, chrome, database, formparsing, i18n, ops, security, sessions, statement_connections, web
+    from . import assets, chrome, database, formparsing, headers, i18n, ops, security, sessions, statement_connections, web
     from .cli import register_commands
     database.init_app(app)
     statement_connections.init_app(app)
@@ -39,5 +39,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     ops.init_app(app)
     assets.init_app(app)
     chrome.init_app(app)
+    headers.init_app(app)
     register_commands(app)
     return app

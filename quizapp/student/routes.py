@@ -13,6 +13,7 @@ from ..content import article_passages
 from ..extensions import db
 from ..forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
+from ..ownership import readable_by
 from ..security import current_student, current_teacher, signed_in_student_id
 from . import bp
 from .forms import NameForm
@@ -148,7 +149,9 @@ def article(slug: str):
     article = db.session.execute(db.select(Article).filter_by(slug=slug)).scalar_one_or_none()
     if article is None:
         abort(404)
-    if current_teacher() is None:
+    # Students and other teachers see an article once a quiz on it is published; a teacher sees
+    # their own (and the shared seed, as in authoring) before that: quizapp.ownership's rule.
+    if not readable_by(article.owner_id, current_teacher()):
         has_quiz = db.session.scalar(db.select(Quiz.id).filter_by(article_id=article.id, published=True).limit(1))
         if has_quiz is None:
             abort(404)
