@@ -57,6 +57,7 @@ def test_parallel_wrong_passwords_get_at_most_the_limit_of_answers(app, make_tea
     assert statuses(responses) == [401] * limit + [429] * (PARALLEL - limit)
     refused = next(response for response in responses if response.status_code == 429)
     assert 0 < int(refused.headers["Retry-After"]) <= app.config["LOGIN_RATE_WINDOW"]
+    assert "Bitte in 15 Minuten erneut versuchen" in refused.get_data(as_text=True)
     # The right password from the same address waits too ...
     assert sign_in_from(app.test_client(), "198.51.100.1", TEACHER_PASSWORD).status_code == 429
     # ... but the real teacher gets in from another address at once: the refused tries counted nowhere.
