@@ -6,7 +6,7 @@ code read aloud or copied from the board is typed right the first time.
 import secrets
 
 from .extensions import db
-from .ratelimits import Limit, exhausted, reserve
+from .ratelimits import Limit, exhausted, network, reserve
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6  # 32**6 ≈ 10**9 codes: guessing one is hopeless, typing one is easy
@@ -40,9 +40,9 @@ CODE_GUESSES = Limit("code miss address", "CODE_RATE_LIMIT", "CODE_RATE_WINDOW")
 
 def code_guesses_exhausted(address: str) -> bool:
     """Whether this address typed too many codes that matched nothing in this window."""
-    return exhausted(CODE_GUESSES, address)
+    return exhausted(CODE_GUESSES, network(address))
 
 
 def count_code_miss(address: str) -> bool:
     """Record a code that matched nothing; False when that was one too many (answer 429)."""
-    return reserve((CODE_GUESSES, address)) is None
+    return reserve((CODE_GUESSES, network(address))) is None

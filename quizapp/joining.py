@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from .codes import code_guesses_exhausted, count_code_miss, normalize_code
 from .extensions import db
 from .models import Classroom, Quiz, Student
-from .ratelimits import Limit, release, reserve
+from .ratelimits import Limit, network, release, reserve
 
 # Own scopes: PIN tries never count against a teacher's sign-in or a school's sign-in allowance.
 PIN_STUDENT = Limit("pin student", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW")
@@ -74,7 +74,7 @@ def _return_with_pin(student: Student, classroom: Classroom, pin: str | None, re
                           field="display_name")
     if not pin:
         raise JoinRefused(_("This name is taken in this class. If it is yours, enter your PIN."), field="pin")
-    tries = ((PIN_STUDENT, str(student.id)), (PIN_ADDRESS, remote_addr))
+    tries = ((PIN_STUDENT, str(student.id)), (PIN_ADDRESS, network(remote_addr)))
     if reserve(*tries) is not None:  # counted before the check, so parallel guesses cannot race it
         raise JoinRefused(_("Too many wrong PINs. Please wait 15 minutes or ask your teacher."),
                           field="pin", status=429)

@@ -1,8 +1,8 @@
 """Rate limits counted in the database, atomically, so every worker and machine agrees.
 
 A ``Limit`` allows so many tries per key (an account, an address, a pair of both) in a
-window of so many seconds that begins with the key's first try. ``reserve`` records a try under each key and reads the new counts
-in one transaction, before the secret is checked: ``INSERT … ON CONFLICT DO UPDATE … RETURNING``
+window of so many seconds that begins with the key's first try. ``reserve`` records a try
+under each key and reads the new counts in one transaction, before the secret is checked: ``INSERT … ON CONFLICT DO UPDATE … RETURNING``
 adds and counts in one statement and locks the counter row until the commit (on SQLite the
 transaction holds the database's write lock), so 20 parallel tries with a limit of 5 get at
 most 5 answers and 15 refusals, never more. A refused try is rolled back: it counts nowhere,
@@ -14,6 +14,7 @@ Memcached, but not in SQL, which is all a SQLite or plain PostgreSQL deployment 
 """
 import hashlib
 import hmac
+import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -53,6 +54,20 @@ def key(limit: Limit, identifier: str) -> str:
     """The stored key of ``identifier`` under ``limit``: a keyed hash, not the identifier."""
     secret = str(current_app.config["SECRET_KEY"]).encode()
     return hmac.new(secret, f"{limit.scope}\0{identifier}".encode(), hashlib.sha256).hexdigest()
+
+
+def network(address: str) -> str:
+    """The unit an address is counted by: an IPv4 address, or an IPv6 /64 (one household or
+    device usually holds a whole /64, so counting single IPv6 addresses would count nothing)."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:  # ::ffff:192.0.2.7 is 192.0.2.7
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
 
 
 def _insert():

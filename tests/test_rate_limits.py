@@ -169,3 +169,16 @@ def test_right_codes_never_count(make_app):
     assert [client.get("/quiz/ZZZZZZ").status_code for _ in range(3)] == [404, 404, 429]
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(RateCount)) == 1  # no write for a hit
+
+
+def test_an_ipv6_network_counts_as_one_address(app, make_teacher):
+    make_teacher(EMAIL)
+    answers = [sign_in_from(app.test_client(), f"2001:db8:1:2::{number:x}").status_code for number in range(6)]
+    assert answers == [401] * 5 + [429]
+    assert sign_in_from(app.test_client(), "2001:db8:1:3::1", TEACHER_PASSWORD).status_code == 302
+
+
+def test_addresses_are_counted_by_network():
+    assert ratelimits.network("2001:db8:1:2:aaaa::1") == "2001:db8:1:2::/64"
+    assert ratelimits.network("::ffff:192.0.2.7") == ratelimits.network("192.0.2.7") == "192.0.2.7"
+    assert ratelimits.network("-") == "-"

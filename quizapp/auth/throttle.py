@@ -11,7 +11,7 @@ and gives the address its try back. Tries refused by a limit count nowhere, so a
 hammering from one address is stopped at their own address and adds nothing to the account's
 count: the real teacher waits at most a minute and signs in from another address.
 """
-from ..ratelimits import Limit, release, reserve
+from ..ratelimits import Limit, network, release, reserve
 
 ACCOUNT_FROM_ADDRESS = Limit("sign-in account+address", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW")
 ADDRESS = Limit("sign-in address", "LOGIN_ADDRESS_LIMIT", "LOGIN_RATE_WINDOW")
@@ -19,6 +19,7 @@ ACCOUNT = Limit("sign-in account", "LOGIN_ACCOUNT_LIMIT", "LOGIN_ACCOUNT_WINDOW"
 
 
 def _tries(email: str, address: str) -> tuple[tuple[Limit, str], ...]:
+    address = network(address)
     return ((ACCOUNT_FROM_ADDRESS, f"{email}\0{address}"), (ADDRESS, address), (ACCOUNT, email))
 
 
@@ -36,5 +37,4 @@ def signed_in(email: str, address: str) -> None:
 
 def clear_failures(email: str, address: str | None = None) -> None:
     """Unlock an account (from ``address``, if given, too), e.g. after a password reset."""
-    tries = ((ACCOUNT, email),) + (((ACCOUNT_FROM_ADDRESS, f"{email}\0{address}"),) if address else ())
-    release(clear=tries)
+    release(clear=_tries(email, address)[::2] if address else ((ACCOUNT, email),))
