@@ -68,6 +68,11 @@ def _same_name(classroom: Classroom, name: str) -> Student | None:
     return db.session.get(Student, match) if match is not None else None
 
 
+def forget_pin_tries(student_id: int) -> None:
+    """Unlock a student's name for PIN tries (their teacher set or removed the PIN)."""
+    release(clear=((PIN_STUDENT, str(student_id)),))
+
+
 def _return_with_pin(student: Student, classroom: Classroom, pin: str | None, remote_addr: str) -> Joined:
     if not student.pin_hash:
         raise JoinRefused(_("This name is taken in this class; pick another or ask your teacher to set a PIN."),

@@ -182,3 +182,17 @@ def test_addresses_are_counted_by_network():
     assert ratelimits.network("2001:db8:1:2:aaaa::1") == "2001:db8:1:2::/64"
     assert ratelimits.network("::ffff:192.0.2.7") == ratelimits.network("192.0.2.7") == "192.0.2.7"
     assert ratelimits.network("-") == "-"
+
+
+def test_a_new_pin_from_the_teacher_unlocks_a_locked_out_student(app, make_teacher):
+    from .teacher_helpers import client_for_teacher
+    teacher = client_for_teacher(app, make_teacher, "klassenlehrerin@schule.ch")
+    classroom_id, code = make_classroom(app, teacher.teacher_id)
+    student_id = joined_student(app, code, "Mia", pin="4711").student_id
+    guesser = app.test_client()
+    for _ in range(app.config["LOGIN_RATE_LIMIT"]):
+        join(guesser, code, "Mia", pin="0000")
+    assert join(app.test_client(), code, "Mia", pin="4711").status_code == 429
+    response = teacher.post(f"/teacher/classes/{classroom_id}/students/{student_id}", data={"pin": "2468"})
+    assert response.status_code == 302
+    assert join(app.test_client(), code, "Mia", pin="2468").status_code == 302
