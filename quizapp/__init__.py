@@ -27,8 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import (assets, chrome, database, formatting, formparsing, i18n, input_guard, ops, security, sessions,
-                   statement_connections, web)
+    from . import (assets, chrome, database, formatting, formparsing, headers, i18n, input_guard, ops, security,
+                   sessions, statement_connections, web)
     from .cli import register_commands
     input_guard.init_app(app)
     database.init_app(app)
@@ -42,5 +42,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     ops.init_app(app)
     assets.init_app(app)
     chrome.init_app(app)
+    headers.init_app(app)
     register_commands(app)
     return app

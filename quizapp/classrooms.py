@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from .codes import unused_code
 from .commits import commit_or_raise
 from .extensions import db
+from .joining import forget_pin_tries
 from .models import Attempt, Classroom, Quiz, Student, Teacher
 
 NAME_MAX = 120
@@ -100,6 +101,7 @@ def set_pin(student: Student, pin: str | None) -> None:
     """Set, replace or (with None) remove the PIN that protects a student's name in their class."""
     student.set_pin(pin or None)
     db.session.commit()
+    forget_pin_tries(student.id)  # a student locked out by wrong PINs can use the new one at once
 
 
 def remove_student(student: Student) -> None:

@@ -21,8 +21,14 @@ class DefaultConfig:
     SEND_FILE_MAX_AGE_DEFAULT = 60 * 60
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # question files and article texts are small
     QUESTIONS_DIR = None  # defaults to <project>/questions
-    LOGIN_RATE_LIMIT = 5  # failed sign-ins per email and address ...
+    # Rate limits (quizapp.ratelimits; the rules in auth/throttle.py, joining.py and codes.py):
+    LOGIN_RATE_LIMIT = 5  # sign-in tries per account from one address, and PIN tries per student ...
     LOGIN_RATE_WINDOW = 15 * 60  # ... within this many seconds
+    LOGIN_ADDRESS_LIMIT = 50  # sign-in tries, and PIN tries, per address in that window (a school shares one)
+    LOGIN_ACCOUNT_LIMIT = 10  # sign-in tries per account from all addresses ...
+    LOGIN_ACCOUNT_WINDOW = 60  # ... within this many seconds: the longest a teacher waits from elsewhere
+    CODE_RATE_LIMIT = 30  # class and quiz codes that match nothing, per address ...
+    CODE_RATE_WINDOW = 15 * 60  # ... within this many seconds
     SCHEMA_CHECK = True  # refuse to start on an outdated schema (quizapp.database)
     AUTO_UPGRADE_SQLITE = True  # ... except on SQLite, which upgrades itself at startup
     DATABASE_POOL_SIZE = 5  # PostgreSQL connections per worker (plus as many overflow)

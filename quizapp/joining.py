@@ -5,24 +5,26 @@ In a class a display name identifies a student. The rules, in order:
   student into the class under the name, keeping their attempts);
 - an existing name is only ever taken back with that student's PIN, and a name without a PIN
   cannot be taken at all, so nobody silently becomes someone else;
-- wrong PINs are counted in the database (like failed teacher sign-ins), so guessing a
-  four-digit PIN from several workers or machines is as slow as from one.
+- PIN tries are counted in the database before the PIN is checked (quizapp.ratelimits), per
+  student (LOGIN_RATE_LIMIT per LOGIN_RATE_WINDOW) and per address (LOGIN_ADDRESS_LIMIT), so
+  guessing a four-digit PIN in parallel, or from several workers or machines, is as slow as
+  one guess after the other; a right PIN clears the student's count. A locked-out student
+  waits or asks their teacher, who can set a new PIN.
+- class codes that match nothing count against the address (quizapp.codes).
 """
 from dataclasses import dataclass
-from datetime import timedelta
 
-from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import delete, func
 from sqlalchemy.exc import IntegrityError
 
-from .codes import normalize_code
+from .codes import code_guesses_exhausted, count_code_miss, normalize_code
 from .extensions import db
-from .models import Classroom, LoginFailure, Quiz, Student, utcnow
+from .models import Classroom, Quiz, Student
+from .ratelimits import Limit, network, release, reserve
 
-# PIN failures share the login_failures table; their keys and addresses are prefixed so they
-# never count against a teacher's email or a school's address allowance for teacher sign-in.
-_PIN_PREFIX = "pin:"
+# Own scopes: PIN tries never count against a teacher's sign-in or a school's sign-in allowance.
+PIN_STUDENT = Limit("pin student", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW")
+PIN_ADDRESS = Limit("pin address", "LOGIN_ADDRESS_LIMIT", "LOGIN_RATE_WINDOW")
 
 
 class JoinRefused(Exception):
@@ -66,48 +68,37 @@ def _same_name(classroom: Classroom, name: str) -> Student | None:
     return db.session.get(Student, match) if match is not None else None
 
 
-def _pin_key(student: Student) -> str:
-    return f"{_PIN_PREFIX}{student.id}"
-
-
-def _window_start():
-    return utcnow() - timedelta(seconds=current_app.config["LOGIN_RATE_WINDOW"])
-
-
-def _pin_locked(student: Student) -> bool:
-    failures = db.session.scalar(db.select(func.count()).select_from(LoginFailure).where(
-        LoginFailure.email == _pin_key(student), LoginFailure.created_at >= _window_start()))
-    return failures >= current_app.config["LOGIN_RATE_LIMIT"]
-
-
-def _record_pin_failure(student: Student, remote_addr: str) -> None:
-    db.session.add(LoginFailure(email=_pin_key(student), remote_addr=f"{_PIN_PREFIX}{remote_addr}"[:64]))
-    db.session.execute(delete(LoginFailure).where(LoginFailure.created_at < _window_start()))
-    db.session.commit()
+def forget_pin_tries(student_id: int) -> None:
+    """Unlock a student's name for PIN tries (their teacher set or removed the PIN)."""
+    release(clear=((PIN_STUDENT, str(student_id)),))
 
 
 def _return_with_pin(student: Student, classroom: Classroom, pin: str | None, remote_addr: str) -> Joined:
     if not student.pin_hash:
         raise JoinRefused(_("This name is taken in this class; pick another or ask your teacher to set a PIN."),
                           field="display_name")
-    if _pin_locked(student):
-        raise JoinRefused(_("Too many wrong PINs. Please wait 15 minutes or ask your teacher."),
-                          field="pin", status=429)
     if not pin:
         raise JoinRefused(_("This name is taken in this class. If it is yours, enter your PIN."), field="pin")
+    tries = ((PIN_STUDENT, str(student.id)), (PIN_ADDRESS, network(remote_addr)))
+    if reserve(*tries) is not None:  # counted before the check, so parallel guesses cannot race it
+        raise JoinRefused(_("Too many wrong PINs. Please wait 15 minutes or ask your teacher."),
+                          field="pin", status=429)
     if not student.check_pin(pin):
-        _record_pin_failure(student, remote_addr)
         raise JoinRefused(_("The PIN is wrong."), field="pin")
-    db.session.execute(delete(LoginFailure).where(LoginFailure.email == _pin_key(student)))
-    db.session.commit()
+    release(clear=tries[:1], give_back=tries[1:])
     return Joined(student, classroom, "returned")
 
 
 def join_classroom(code: str, name: str, pin: str | None, current: Student | None,
                    remote_addr: str = "-") -> Joined:
     """Apply the joining rules and commit; the caller signs the returned student in."""
+    if code_guesses_exhausted(remote_addr):
+        raise JoinRefused(_("Too many codes that match nothing. Please wait a few minutes."), field="code", status=429)
     classroom = classroom_by_code(code)
     if classroom is None:
+        if published_quiz_code(code) is None and not count_code_miss(remote_addr):
+            raise JoinRefused(_("Too many codes that match nothing. Please wait a few minutes."), field="code",
+                              status=429)
         raise JoinRefused(_("There is no class with this code. Check it with your teacher."), field="code")
     existing = _same_name(classroom, name)
     if existing is not None:

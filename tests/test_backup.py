@@ -16,7 +16,7 @@ from quizapp.backup import LEFT_OUT, tables
 from quizapp.bank import load_path
 from quizapp.demo import generate
 from quizapp.extensions import db
-from quizapp.models import LoginFailure, Quiz, Student, Teacher
+from quizapp.models import Quiz, RateCount, Student, Teacher
 from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE, POSTGRES_URL, _empty_all_tables, sign_in
@@ -39,7 +39,7 @@ def fill(app, tmp_path) -> None:
         create_teacher("weg@schule.ch", "Herr Weg", PASSWORD).active = False
         student = Student(display_name="Noch offen «Ü»")
         db.session.add(student)
-        db.session.add(LoginFailure(email="x@schule.ch", remote_addr="10.0.0.1"))
+        db.session.add(RateCount(key="x" * 64, tries=1, expires_at=2_000_000_000))
         db.session.commit()
         student_id = student.id
     with app.test_request_context():
@@ -81,7 +81,7 @@ def test_export_then_import_gives_back_every_row_of_every_table(app, make_app, t
     before = snapshot(app)
     assert all(before.values()), f"fill() leaves tables empty: {[name for name, rows in before.items() if not rows]}"
     assert set(before) == {table.name for table in db.metadata.sorted_tables} - LEFT_OUT == \
-        {table.name for table in db.metadata.sorted_tables} - {"login_failures"}
+        {table.name for table in db.metadata.sorted_tables} - {"rate_counts"}
     backup = tmp_path / "backup.jsonl"
     exported = app.test_cli_runner().invoke(args=["export-all", str(backup)])
     assert exported.exit_code == 0, exported.output

@@ -93,11 +93,14 @@ def test_request_log_never_contains_passwords_or_form_fields(client, make_teache
 
 
 def _failed_sign_in_address(app, headers: dict) -> str:
+    from quizapp.auth.throttle import ADDRESS
     from quizapp.extensions import db
-    from quizapp.models import LoginFailure
+    from quizapp.models import RateCount
+    from quizapp.ratelimits import key
     app.test_client().post("/auth/login", data={"email": "x@schule.ch", "password": "falsch"}, headers=headers)
     with app.app_context():
-        return db.session.execute(db.select(LoginFailure.remote_addr)).scalar_one()
+        stored = set(db.session.execute(db.select(RateCount.key)).scalars())
+        return next(address for address in ("127.0.0.1", "203.0.113.7") if key(ADDRESS, address) in stored)
 
 
 def test_client_address_comes_from_the_proxy_only_when_told_to_trust_it(make_app):

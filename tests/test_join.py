@@ -5,7 +5,9 @@ import pytest
 
 from quizapp.codes import ALPHABET
 from quizapp.extensions import db
-from quizapp.models import Attempt, LoginFailure, Student
+from quizapp.joining import PIN_ADDRESS, PIN_STUDENT
+from quizapp.models import Attempt, RateCount, Student
+from quizapp.ratelimits import key
 
 from .teacher_helpers import client_for_teacher, count, join, joined_student, make_classroom
 
@@ -115,7 +117,8 @@ def test_name_with_pin_returns_on_another_device_with_the_right_pin(app, classro
     history = other_device.get("/me/attempts")
     assert history.status_code == 200 and "Mini-Quiz" in history.get_data(as_text=True)
     assert count(app, Student, classroom_id=classroom["id"]) == 1
-    assert count(app, LoginFailure) == 0  # a right PIN clears the wrong ones
+    with app.app_context():  # a right PIN clears the student's wrong ones
+        assert count(app, RateCount, key=key(PIN_STUDENT, str(first.student_id))) == 0
 
 
 def test_wrong_pins_are_limited_per_student(app, classroom):
@@ -125,9 +128,10 @@ def test_wrong_pins_are_limited_per_student(app, classroom):
     for guess in range(limit):
         assert join(guesser, classroom["code"], "Mia", pin=f"{1000 + guess}").status_code == 400
     assert join(guesser, classroom["code"], "Mia", pin="4711").status_code == 429  # even the right PIN waits
-    with app.app_context():
-        addresses = set(db.session.execute(db.select(LoginFailure.remote_addr)).scalars())
-    assert all(address.startswith("pin:") for address in addresses)  # never counted as teacher sign-ins
+    with app.app_context():  # counted under the PIN's own keys, never as teacher sign-ins
+        student_id = db.session.scalar(db.select(Student.id).filter_by(display_name="Mia"))
+        stored = dict(db.session.execute(db.select(RateCount.key, RateCount.tries)).all())
+        assert stored == {key(PIN_STUDENT, str(student_id)): limit, key(PIN_ADDRESS, "127.0.0.1"): limit}
 
 
 def test_pin_failures_do_not_lock_teacher_sign_in_from_the_same_address(app, classroom, make_teacher):

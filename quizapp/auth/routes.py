@@ -2,7 +2,7 @@
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -11,7 +11,7 @@ from ..forms import EmptyForm
 from ..models import Teacher
 from . import bp
 from .forms import LoginForm
-from .throttle import clear_failures, record_failure, too_many_failures
+from .throttle import signed_in, try_sign_in
 
 # Checked when the email is unknown, so the response time does not tell which emails exist.
 _UNKNOWN_EMAIL_HASH = generate_password_hash("no teacher has this password")
@@ -38,17 +38,19 @@ def login():
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
         address = request.remote_addr or "-"
-        if too_many_failures(email, address):
-            flash(_("Too many failed sign-ins. Please wait 15 minutes and try again."), "error")
-            return render_template("auth/login.html", form=form), 429
+        wait = try_sign_in(email, address)  # counted before the check, so parallel guesses cannot race it
+        if wait is not None:
+            flash(ngettext("Too many failed sign-ins. Please try again in %(num)d minute.",
+                           "Too many failed sign-ins. Please try again in %(num)d minutes.",
+                           max(1, -(-wait // 60))), "error")
+            return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
         teacher = db.session.execute(db.select(Teacher).filter_by(email=email)).scalar_one_or_none()
         if teacher is None:
             check_password_hash(_UNKNOWN_EMAIL_HASH, form.password.data)  # same time as a wrong password
         if teacher is None or not teacher.check_password(form.password.data):
-            record_failure(email, address)
             flash(_("Email or password is wrong."), "error")
             return render_template("auth/login.html", form=form), 401
-        clear_failures(email)
+        signed_in(email, address)
         if not teacher.active:  # said only to whoever knows the password
             flash(_("This account is disabled. Please ask an administrator."), "error")
             return render_template("auth/login.html", form=form), 403

@@ -1,5 +1,4 @@
-"""Teachers (administrators among them, disabled ones kept), their classrooms, students, and the failed
-sign-ins that rate-limit logins."""
+"""Teachers (administrators among them, disabled ones kept), their classrooms and students."""
 import hashlib
 import hmac
 from datetime import datetime
@@ -101,15 +100,3 @@ class Student(UserMixin, db.Model):
     def check_pin(self, pin: str) -> bool:
         return bool(self.pin_hash) and check_password_hash(self.pin_hash, pin)
 
-
-class LoginFailure(db.Model):
-    """A failed sign-in; counted in the database so every worker enforces the same limit."""
-
-    __tablename__ = "login_failures"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), index=True)
-    remote_addr: Mapped[str] = mapped_column(String(64), index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-
-    __table_args__ = (CheckConstraint("length(email) > 0", name="email_not_empty"),)

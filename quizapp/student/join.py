@@ -32,7 +32,7 @@ def join():
         joined = join_classroom(form.code.data, form.display_name.data, form.pin.data or None,
                                 student, request.remote_addr or "-")
     except JoinRefused as refusal:
-        if refusal.field == "code" and (quiz_code := published_quiz_code(form.code.data)):
+        if refusal.status == 400 and refusal.field == "code" and (quiz_code := published_quiz_code(form.code.data)):
             flash(_("%(code)s is the code of a quiz, not of a class. Here is the quiz.", code=quiz_code), "info")
             return redirect(url_for("student.quiz", code=quiz_code))
         getattr(form, refusal.field or "code").errors.append(refusal.message)

@@ -8,10 +8,12 @@ from sqlalchemy.orm import selectinload
 from .. import fragments, layouts
 from ..attempts import AttemptRefused, start_attempt, submit_attempt, submit_posted
 from ..bank.anchors import split_for_highlight
+from ..codes import code_guesses_exhausted, count_code_miss
 from ..content import article_passages
 from ..extensions import db
 from ..forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
+from ..ownership import readable_by
 from ..security import current_student, current_teacher, signed_in_student_id
 from . import bp
 from .forms import NameForm
@@ -19,10 +21,13 @@ from .owned import OwnAttempt, own_attempt
 
 
 def _quiz_by_code(code: str) -> Quiz:
+    address = request.remote_addr or "-"
+    if code_guesses_exhausted(address):
+        abort(429)
     quiz = db.session.execute(db.select(Quiz).filter_by(code=code.upper())).scalar_one_or_none()
     teacher = current_teacher()
     if quiz is None or not (quiz.published or (teacher and quiz.owner_id in (None, teacher.id))):
-        abort(404)
+        abort(404 if count_code_miss(address) else 429)
     return quiz
 
 
@@ -144,7 +149,9 @@ def article(slug: str):
     article = db.session.execute(db.select(Article).filter_by(slug=slug)).scalar_one_or_none()
     if article is None:
         abort(404)
-    if current_teacher() is None:
+    # Students and other teachers see an article once a quiz on it is published; a teacher sees
+    # their own (and the shared seed, as in authoring) before that: quizapp.ownership's rule.
+    if not readable_by(article.owner_id, current_teacher()):
         has_quiz = db.session.scalar(db.select(Quiz.id).filter_by(article_id=article.id, published=True).limit(1))
         if has_quiz is None:
             abort(404)

@@ -71,6 +71,11 @@ def page(browser, live_server):
     context.route("**/*", guard)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # Chromium reports each script or style the Content-Security-Policy blocked on the console.
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text
+            else None)
     yield page
     context.close()
     assert not foreign, f"pages tried to load from other hosts: {foreign}"
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
