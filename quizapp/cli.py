@@ -7,7 +7,6 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .bank import BankValidationError, load_path, read_documents
-from .responses import store_pending_responses
 
 
 def _questions_path(path: str | None) -> Path:
@@ -109,18 +108,6 @@ def create_teacher_command(email: str, name: str | None, password_stdin: bool) -
     click.echo(f"Created teacher {teacher.email} ({teacher.name}). Sign in at /auth/login.")
 
 
-@click.command("store-responses")
-@with_appcontext
-def store_responses() -> None:
-    """Write the statistics' response rows of all submitted attempts now.
-
-    The results pages do this themselves when opened; run it from cron to keep them quick
-    after a busy day, or before reading the responses table with other tools.
-    """
-    stored = store_pending_responses()
-    click.echo(f"Stored the responses of {stored} attempt(s).")
-
-
 def register_commands(app: Flask) -> None:
-    for command in (check_questions, load_questions, generate_demo_data, create_teacher_command, store_responses):
+    for command in (check_questions, load_questions, generate_demo_data, create_teacher_command):
         app.cli.add_command(command)

@@ -24,8 +24,7 @@ from quizapp.database import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, r
 from quizapp.attempts import start_attempt, submit_attempt
 from quizapp.bank import load_path
 from quizapp.extensions import db
-from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Student
-from quizapp.responses import store_pending_responses
+from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Response, ResponseChoice, Student
 
 from .conftest import MINI_FILE, POSTGRES_URL, PROJECT
 
@@ -96,7 +95,7 @@ def test_downgrade_to_base_removes_every_table(empty_url):
     assert revision is None
 
 
-def _submit_one_attempt_at_head() -> None:
+def _submit_one_attempt_at_head(values: tuple[str, ...] = ("12", "a")) -> None:
     """Migrate to head and store one submitted attempt at the mini quiz (in an app context)."""
     command.upgrade(alembic_config(), "head")
     load_path(MINI_FILE)
@@ -104,7 +103,7 @@ def _submit_one_attempt_at_head() -> None:
     db.session.add(student)
     db.session.commit()
     attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
-    submit_attempt(attempt, {f"q{item['question_id']}": ["12", "a"] for item in attempt.layout})
+    submit_attempt(attempt, {f"q{item['question_id']}": list(values) for item in attempt.layout})
 
 
 def test_upgrade_to_0002_copies_earlier_answers_from_their_responses(empty_url):
@@ -112,12 +111,40 @@ def test_upgrade_to_0002_copies_earlier_answers_from_their_responses(empty_url):
     app = app_on(empty_url)
     with app.test_request_context():
         _submit_one_attempt_at_head()
-        assert store_pending_responses() == 1
         answers = db.session.scalar(db.select(Attempt.answers))
         db.session.remove()
         command.downgrade(alembic_config(), "0001")
         command.upgrade(alembic_config(), "head")
-        assert db.session.execute(db.select(Attempt.answers, Attempt.responses_pending)).one() == (answers, False)
+        assert db.session.scalar(db.select(Attempt.answers)) == answers
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _count(model) -> int:
+    return db.session.scalar(db.select(db.func.count()).select_from(model))
+
+
+def test_upgrade_to_0004_writes_the_rows_of_attempts_still_pending(empty_url):
+    """An attempt submitted under revision 0003 may still wait for its response rows: 0004 writes them."""
+    app = app_on(empty_url)
+    with app.test_request_context():
+        _submit_one_attempt_at_head(("a",))  # an option of every choice kind: choice rows too
+        written = db.session.execute(db.select(Response.question_id, Response.raw, Response.points)
+                                     .order_by(Response.position)).all()
+        picked = db.session.execute(db.select(ResponseChoice.option_key).order_by(ResponseChoice.option_key)).all()
+        assert len(written) == 5 and picked
+        db.session.remove()
+        command.downgrade(alembic_config(), "0003")
+        with db.engine.begin() as connection:  # as the backlog left it: answers stored, rows not yet
+            connection.execute(sa.text("DELETE FROM response_choices"))
+            connection.execute(sa.text("DELETE FROM responses"))
+            connection.execute(sa.text("UPDATE attempts SET responses_pending = true"))
+        command.upgrade(alembic_config(), "head")
+        assert db.session.execute(db.select(Response.question_id, Response.raw, Response.points)
+                                  .order_by(Response.position)).all() == written
+        assert db.session.execute(db.select(ResponseChoice.option_key)
+                                  .order_by(ResponseChoice.option_key)).all() == picked
+        assert "responses_pending" not in {column["name"] for column in inspect(db.engine).get_columns("attempts")}
         db.session.remove()
         db.engine.dispose()
 

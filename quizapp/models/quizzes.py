@@ -1,8 +1,7 @@
 """Quizzes, the attempts students make at them, and the responses they give."""
 from datetime import datetime
 
-from sqlalchemy import (JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint, false,
-                        text)
+from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -97,9 +96,6 @@ class Attempt(db.Model):
     # record, read by the review pages. One list per answer, its items named by ANSWER_FIELDS:
     # [[["a", "c"], "a; c", 0.5, 1, false], ...] (lists, not objects: a third of the size).
     answers: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
-    # True from the submit until quizapp.responses has copied the answers into the
-    # responses/response_choices rows that the statistics aggregate.
-    responses_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     quiz: Mapped[Quiz] = relationship()
     student = relationship("Student")
@@ -116,11 +112,6 @@ class Attempt(db.Model):
         CheckConstraint("score IS NULL OR (score >= 0 AND score <= max_score)", name="score_range"),
         CheckConstraint("(submitted_at IS NULL) = (score IS NULL)", name="scored_when_submitted"),
         CheckConstraint("(submitted_at IS NULL) = (answers IS NULL)", name="answers_when_submitted"),
-        CheckConstraint("NOT responses_pending OR submitted_at IS NOT NULL", name="pending_when_submitted"),
-        # Finds the attempts whose response rows are still to be written: only those are in
-        # it, so it stays small and a submit adds one entry instead of moving one.
-        Index("ix_attempts_responses_pending", "responses_pending",
-              sqlite_where=text("responses_pending = 1"), postgresql_where=text("responses_pending")),
     )
 
 

@@ -17,7 +17,6 @@ from ..content import snapshots
 from ..extensions import db
 from ..kinds import get_kind
 from ..models import Attempt, Question, QuestionVersion, QuizQuestion, Response, ResponseChoice
-from ..responses import needs_response_rows
 from .scope import Scope
 
 TOO_EASY, TOO_HARD = 90.0, 20.0
@@ -124,7 +123,6 @@ def _options(item: Item, counts: dict[str, int]) -> None:
         item.distractor = max(wrong, key=lambda option: option["count"])["key"]
 
 
-@needs_response_rows
 def item_analysis(scope: Scope, options: bool = True) -> list[Item]:
     """One Item per question of the quiz (and per question answered but since removed).
 
