@@ -48,7 +48,8 @@ def write_responses(graded: Iterable[tuple[int, list[dict], list[list]]]) -> int
     attempts = list(graded)
     versions = snapshots(sorted({item["version_id"] for _, layout, _ in attempts for item in layout}))
     chosen: dict[tuple[int, int], list[str]] = {}
-    rows = [row for attempt_id, layout, stored in attempts for row in _rows(attempt_id, layout, stored, versions, chosen)]
+    rows = [row for attempt_id, layout, stored in attempts
+            for row in _rows(attempt_id, layout, stored, versions, chosen)]
     if not rows:
         return 0
     added = db.session.execute(_RESPONSES, rows).all()
