@@ -24,7 +24,7 @@ from quizapp.database import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, r
 from quizapp.attempts import start_attempt, submit_attempt
 from quizapp.bank import load_path
 from quizapp.extensions import db
-from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Response, ResponseChoice, Student
+from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Response, Student
 
 from .conftest import MINI_FILE, POSTGRES_URL, PROJECT
 
@@ -124,27 +124,29 @@ def _count(model) -> int:
     return db.session.scalar(db.select(db.func.count()).select_from(model))
 
 
-def test_upgrade_to_0004_writes_the_rows_of_attempts_still_pending(empty_url):
-    """An attempt submitted under revision 0003 may still wait for its response rows: 0004 writes them."""
+def test_0004_writes_the_rows_of_attempts_still_pending_and_downgrades_with_the_choice_rows(empty_url):
+    """Under revision 0003 an attempt could still wait for its rows: 0004 writes them, and going
+    back to 0003 brings the response_choices rows back from the stored answers."""
     app = app_on(empty_url)
     with app.test_request_context():
-        _submit_one_attempt_at_head(("a",))  # an option of every choice kind: choice rows too
+        _submit_one_attempt_at_head(("a",))  # an option of the single, multiple and evidence questions
         written = db.session.execute(db.select(Response.question_id, Response.raw, Response.points)
                                      .order_by(Response.position)).all()
-        picked = db.session.execute(db.select(ResponseChoice.option_key).order_by(ResponseChoice.option_key)).all()
-        assert len(written) == 5 and picked
+        assert len(written) == 5
         db.session.remove()
         command.downgrade(alembic_config(), "0003")
-        with db.engine.begin() as connection:  # as the backlog left it: answers stored, rows not yet
+        with db.engine.begin() as connection:
+            picked = connection.execute(sa.text("SELECT option_key FROM response_choices")).scalars().all()
+            assert picked == ["a", "a", "a"]
+            # As the backlog left a submit: answers stored, rows not yet.
             connection.execute(sa.text("DELETE FROM response_choices"))
             connection.execute(sa.text("DELETE FROM responses"))
             connection.execute(sa.text("UPDATE attempts SET responses_pending = true"))
         command.upgrade(alembic_config(), "head")
         assert db.session.execute(db.select(Response.question_id, Response.raw, Response.points)
                                   .order_by(Response.position)).all() == written
-        assert db.session.execute(db.select(ResponseChoice.option_key)
-                                  .order_by(ResponseChoice.option_key)).all() == picked
         assert "responses_pending" not in {column["name"] for column in inspect(db.engine).get_columns("attempts")}
+        assert "response_choices" not in inspect(db.engine).get_table_names()
         db.session.remove()
         db.engine.dispose()
 

@@ -17,7 +17,7 @@ from .conftest import MINI_FILE, sign_in
 
 # Statements per request, cold content cache included (the first request after a deploy).
 QUIZ_PAGE = 3  # attempt with its student, quiz and article (+ snapshots, passages in a cold worker)
-SUBMIT = 4  # attempt with its student, claim (UPDATE), responses (one multi-row INSERT), choices (one)
+SUBMIT = 3  # attempt with its student, claim (UPDATE), responses (one INSERT)
 RESULT_PAGE = 3  # attempt with its student, quiz and article; responses; choices
 HISTORY_PAGE = 3  # student, attempts, their quizzes
 

@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from quizapp.attempts import start_attempt, submit_attempt
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, Response, ResponseChoice, Student
+from quizapp.models import Attempt, Question, Quiz, Response, Student
 
 from .conftest import sign_in
 from .results_helpers import build_fixed_data
@@ -90,7 +90,6 @@ def test_the_submit_writes_the_rows_of_its_answers_once(app, student, mini_quiz)
     student.submit(second, {})
     with app.app_context():
         assert count(Response) == 10
-        assert count(ResponseChoice) == 5  # the perfect answers pick 5 options; the empty submit none
         stored = db.session.execute(db.select(Response).where(Response.attempt_id == first)
                                     .order_by(Response.position)).scalars().all()
         attempt = db.session.get(Attempt, first)
@@ -146,13 +145,13 @@ def test_figures_and_exports_count_an_attempt_right_after_its_submit(app, owner,
 
 def test_no_teacher_page_writes_a_row(app, owner, data):
     with app.app_context():
-        rows_before = (count(Attempt), count(Response), count(ResponseChoice))
+        rows_before = (count(Attempt), count(Response))
     with writes_recorded(app) as written:
         statuses = {page: owner.get(page).status_code for page in teacher_pages(data)}
     assert {page: status for page, status in statuses.items() if status != 200} == {}
     assert written == []
     with app.app_context():
-        assert (count(Attempt), count(Response), count(ResponseChoice)) == rows_before
+        assert (count(Attempt), count(Response)) == rows_before
 
 
 # ---------------------------------------------------------------- odd answers harm no one else

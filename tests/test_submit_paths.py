@@ -19,7 +19,7 @@ from .test_student_flow import perfect_answers
 
 LAYOUT = re.compile(r'<input type="hidden" name="layout" value="([0-9a-f]+)">')
 # The short way's statements: the guarded UPDATE, then the statistics' rows in the same transaction.
-SHORT_WAY = ["UPDATE ATTEMPTS", "INSERT INTO RESPONSES", "INSERT INTO RESPONSE_CHOICES"]
+SHORT_WAY = ["UPDATE ATTEMPTS", "INSERT INTO RESPONSES"]
 
 
 def is_short_way(statements: list[str]) -> bool:

@@ -131,7 +131,6 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     version = relationship("QuestionVersion")
-    choices: Mapped[list["ResponseChoice"]] = relationship(cascade="all, delete-orphan")
 
     __table_args__ = (
         UniqueConstraint("attempt_id", "question_id"),
@@ -140,12 +139,3 @@ class Response(db.Model):
         Index("ix_responses_question_id_version", "question_id", "question_version_id"),
         CheckConstraint("points >= 0 AND points <= max_points", name="points_range"),
     )
-
-
-class ResponseChoice(db.Model):
-    """One option a student picked; rows so option distributions are a GROUP BY."""
-
-    __tablename__ = "response_choices"
-
-    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True)
-    option_key: Mapped[str] = mapped_column(String(16), primary_key=True)
