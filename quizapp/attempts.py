@@ -10,19 +10,19 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import Text, bindparam, cast, func, update
+from sqlalchemy import Text, Update, bindparam, cast, func, update
 from sqlalchemy.exc import IntegrityError
 
 from . import layouts
+from .answer_text import neutralised
 from .content import snapshots
 from .database import write_lock
-from .direct_statements import DirectStatement, commit
 from .encoded_json import encoded_list
 from .extensions import db
 from .kinds import INVALID, Result, get_kind
 from .lru import LRU, app_cache
 from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
-from .statement_connections import statement_connection
+from .responses import write_responses
 
 
 class AttemptRefused(Exception):
@@ -147,7 +147,7 @@ def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[Grade
 
 def _grade(layout: list[dict], layout_json: str | None, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
     memo = app_cache("graded", _GRADED_SIZE)
-    return [_grade_answer(memo, version_id, snapshot, form.get(field, []))
+    return [_grade_answer(memo, version_id, snapshot, neutralised(form.get(field, [])))
             for field, version_id, snapshot in _grading_plan(layout, layout_json)]
 
 
@@ -156,28 +156,25 @@ def stored_answers(graded: list[GradedAnswer]) -> list[list]:
     return [answer.stored for answer in graded]
 
 
-# Built once: constructing it cost a third of a millisecond per submit, more than grading;
-# run on the driver's cursor (quizapp.direct_statements).
-_CLAIM_UPDATE = (update(Attempt.__table__)
-                 .where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
-                 .values(submitted_at=bindparam("now"), score=bindparam("new_score"), answers=bindparam("graded"),
-                         responses_pending=True))
-_CLAIM = DirectStatement(_CLAIM_UPDATE)
+# Built once: constructing it cost a third of a millisecond per submit, more than grading.
+_CLAIM = (update(Attempt.__table__)
+          .where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
+          .values(submitted_at=bindparam("now"), score=bindparam("new_score"), answers=bindparam("graded")))
 
 # The same claim for a submit that names its layout (submit_posted): the statement itself
 # checks that the attempt is the student's and was started with exactly that layout.
-_CLAIM_POSTED = DirectStatement(_CLAIM_UPDATE.where(Attempt.student_id == bindparam("owner_id"),
-                                                    cast(Attempt.layout, Text) == bindparam("layout_json")))
+_CLAIM_POSTED = _CLAIM.where(Attempt.student_id == bindparam("owner_id"),
+                             cast(Attempt.layout, Text) == bindparam("layout_json"))
 
 
 def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     """Grade and store the answers once; return False if the attempt was already submitted.
 
     One UPDATE stores score and answers in the attempt row, guarded so that only the first
-    of two racing submits counts. The per-answer rows for the statistics follow in bulk
-    (quizapp.responses), not here: they were most of a submit's cost.
+    of two racing submits counts; the statistics' per-answer rows (quizapp.responses) are
+    written in the same transaction.
     """
-    return _claim(_CLAIM, {"attempt_id": attempt.id}, grade_attempt(attempt, form))
+    return _claim(_CLAIM, {"attempt_id": attempt.id}, attempt.layout, grade_attempt(attempt, form))
 
 
 def submit_posted(attempt_id: int, student_id: int, layout_key: str, form: Mapping[str, list[str]]) -> bool:
@@ -192,16 +189,18 @@ def submit_posted(attempt_id: int, student_id: int, layout_key: str, form: Mappi
     layout_json = layouts.text_for_key(layout_key)
     if layout_json is None:
         return False
-    graded = _grade(layouts.decoded(layout_json), layout_json, form)
+    layout = layouts.decoded(layout_json)
+    graded = _grade(layout, layout_json, form)
     return _claim(_CLAIM_POSTED, {"attempt_id": attempt_id, "owner_id": student_id, "layout_json": layout_json},
-                  graded)
+                  layout, graded)
 
 
-def _claim(statement: DirectStatement, guards: dict, graded: list[GradedAnswer]) -> bool:
+def _claim(statement: Update, guards: dict, layout: list[dict], graded: list[GradedAnswer]) -> bool:
     values = {"now": utcnow(), "new_score": round(sum(answer.result.points for answer in graded), 2),
               "graded": encoded_list(answer.stored_json for answer in graded)}
-    connection = statement_connection()  # one UPDATE: atomic by itself
     with write_lock():
-        claimed = statement.rowcount(connection, {**guards, **values})
-        commit(connection)
+        claimed = db.session.execute(statement, {**guards, **values}).rowcount
+        if claimed == 1:  # the claim and the statistics' rows commit together, or neither
+            write_responses([(guards["attempt_id"], layout, stored_answers(graded))])
+        db.session.commit()
     return claimed == 1

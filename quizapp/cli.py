@@ -8,7 +8,6 @@ from flask.cli import with_appcontext
 
 from .bank import BankValidationError, load_path, read_documents
 from .bank.checker import check_items
-from .responses import store_pending_responses
 
 
 def _questions_path(path: str | None) -> Path:
@@ -144,18 +143,6 @@ def set_admin_command(email: str, revoke: bool) -> None:
     click.echo(f"{teacher.email} is {'no longer' if revoke else 'now'} an administrator.")
 
 
-@click.command("store-responses")
-@with_appcontext
-def store_responses() -> None:
-    """Write the statistics' response rows of all submitted attempts now.
-
-    The results pages do this themselves when opened; run it from cron to keep them quick
-    after a busy day, or before reading the responses table with other tools.
-    """
-    stored = store_pending_responses()
-    click.echo(f"Stored the responses of {stored} attempt(s).")
-
-
 @click.command("export-all")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 @with_appcontext
@@ -182,5 +169,5 @@ def import_all(file: Path) -> None:
 
 def register_commands(app: Flask) -> None:
     for command in (check_questions, load_questions, generate_demo_data, create_teacher_command, set_admin_command,
-                    store_responses, export_all, import_all):
+                    export_all, import_all):
         app.cli.add_command(command)

@@ -18,7 +18,6 @@ from .content import snapshots
 from .extensions import db
 from .kinds import get_kind
 from .models import Attempt, Classroom, Question, QuestionVersion, Response, Student, utcnow
-from .responses import needs_response_rows
 from .stats import Item, Scope, item_analysis
 from .stats.scope import DURATION, PERCENT
 
@@ -58,7 +57,6 @@ def attempt_rows(scope: Scope) -> Iterator[dict]:
                                          _round(row[7], 0), _round(row[8]), row[9], _round(row[10]))))
 
 
-@needs_response_rows
 def response_rows(scope: Scope) -> Iterator[dict]:
     """Every response of the attempts in scope; answers summarised by their question kind."""
     where = scope.conditions()

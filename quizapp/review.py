@@ -38,7 +38,7 @@ def stored_responses(attempt) -> dict[int, StoredResponse]:
 
 
 def picked_keys(snapshot: dict, response: StoredResponse | None) -> set[str]:
-    """The options the student chose, by the kind's rule (the one that fills response_choices)."""
+    """The options the student chose, by the kind's rule (the one the item analysis counts by)."""
     return set(get_kind(snapshot["kind"]).chosen_keys(response.answer)) if response is not None else set()
 
 

@@ -7,7 +7,6 @@ from quizapp.authoring.question_data import entry_to_data
 from quizapp.bank.export import question_entry
 from quizapp.extensions import db
 from quizapp.models import ANSWER_FIELDS, Attempt, Question, Response
-from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE, StudentFlow
 
@@ -68,7 +67,6 @@ def test_edits_after_answers_keep_old_scores_and_reviews_and_apply_to_new_attemp
     review_before = review_page(client, attempt_id)
     assert "6 / 6" in review_before and "Der Gemeinderat" in review_before
     with app.app_context():
-        store_pending_responses()
         old_versions = {r.question_id: r.question_version_id for r in db.session.execute(db.select(Response)).scalars()}
 
     edits = {

@@ -24,8 +24,7 @@ from quizapp.database import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, r
 from quizapp.attempts import start_attempt, submit_attempt
 from quizapp.bank import load_path
 from quizapp.extensions import db
-from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Student
-from quizapp.responses import store_pending_responses
+from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Response, Student
 
 from .conftest import MINI_FILE, POSTGRES_URL, PROJECT
 
@@ -96,7 +95,7 @@ def test_downgrade_to_base_removes_every_table(empty_url):
     assert revision is None
 
 
-def _submit_one_attempt_at_head() -> None:
+def _submit_one_attempt_at_head(values: tuple[str, ...] = ("12", "a")) -> None:
     """Migrate to head and store one submitted attempt at the mini quiz (in an app context)."""
     command.upgrade(alembic_config(), "head")
     load_path(MINI_FILE)
@@ -104,7 +103,7 @@ def _submit_one_attempt_at_head() -> None:
     db.session.add(student)
     db.session.commit()
     attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
-    submit_attempt(attempt, {f"q{item['question_id']}": ["12", "a"] for item in attempt.layout})
+    submit_attempt(attempt, {f"q{item['question_id']}": list(values) for item in attempt.layout})
 
 
 def test_upgrade_to_0002_copies_earlier_answers_from_their_responses(empty_url):
@@ -112,12 +111,42 @@ def test_upgrade_to_0002_copies_earlier_answers_from_their_responses(empty_url):
     app = app_on(empty_url)
     with app.test_request_context():
         _submit_one_attempt_at_head()
-        assert store_pending_responses() == 1
         answers = db.session.scalar(db.select(Attempt.answers))
         db.session.remove()
         command.downgrade(alembic_config(), "0001")
         command.upgrade(alembic_config(), "head")
-        assert db.session.execute(db.select(Attempt.answers, Attempt.responses_pending)).one() == (answers, False)
+        assert db.session.scalar(db.select(Attempt.answers)) == answers
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _count(model) -> int:
+    return db.session.scalar(db.select(db.func.count()).select_from(model))
+
+
+def test_0007_writes_the_rows_of_attempts_still_pending_and_downgrades_with_the_choice_rows(empty_url):
+    """Under revision 0006 an attempt could still wait for its rows: 0007 writes them, and going
+    back to 0006 brings the response_choices rows back from the stored answers."""
+    app = app_on(empty_url)
+    with app.test_request_context():
+        _submit_one_attempt_at_head(("a",))  # an option of the single, multiple and evidence questions
+        written = db.session.execute(db.select(Response.question_id, Response.raw, Response.points)
+                                     .order_by(Response.position)).all()
+        assert len(written) == 5
+        db.session.remove()
+        command.downgrade(alembic_config(), "0006")
+        with db.engine.begin() as connection:
+            picked = connection.execute(sa.text("SELECT option_key FROM response_choices")).scalars().all()
+            assert picked == ["a", "a", "a"]
+            # As the backlog left a submit: answers stored, rows not yet.
+            connection.execute(sa.text("DELETE FROM response_choices"))
+            connection.execute(sa.text("DELETE FROM responses"))
+            connection.execute(sa.text("UPDATE attempts SET responses_pending = true"))
+        command.upgrade(alembic_config(), "head")
+        assert db.session.execute(db.select(Response.question_id, Response.raw, Response.points)
+                                  .order_by(Response.position)).all() == written
+        assert "responses_pending" not in {column["name"] for column in inspect(db.engine).get_columns("attempts")}
+        assert "response_choices" not in inspect(db.engine).get_table_names()
         db.session.remove()
         db.engine.dispose()
 

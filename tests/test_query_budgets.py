@@ -17,7 +17,7 @@ from .conftest import MINI_FILE, sign_in
 
 # Statements per request, cold content cache included (the first request after a deploy).
 QUIZ_PAGE = 3  # attempt with its student, quiz and article (+ snapshots, passages in a cold worker)
-SUBMIT = 4  # attempt with its student, claim (UPDATE), responses, choices
+SUBMIT = 3  # attempt with its student, claim (UPDATE), responses (one INSERT)
 RESULT_PAGE = 3  # attempt with its student, quiz and article; responses; choices
 HISTORY_PAGE = 3  # student, attempts, their quizzes
 
@@ -117,9 +117,8 @@ QUIZ_PAGES = {  # page: (address, budget)
     "teacher.classroom": ("/teacher/classes/{classroom}", 3),
     "authoring.article": ("/teacher/articles/{article}", 4),
     "results.quiz": ("/teacher/results/{quiz}", 7),
-    # One of each is the check for attempts whose response rows are still to be written.
-    "results.items": ("/teacher/results/{quiz}/items", 7),
-    "results.categories": ("/teacher/results/{quiz}/categories", 10),
+    "results.items": ("/teacher/results/{quiz}/items", 6),
+    "results.categories": ("/teacher/results/{quiz}/categories", 9),
     "results.attempt": ("/teacher/results/attempts/{attempt}", 7),
 }
 OVERVIEW_PAGES = {

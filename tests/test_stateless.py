@@ -14,7 +14,6 @@ from benchmarks.servers import TOKEN, Browser, Server
 from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
-from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE
 
@@ -96,7 +95,6 @@ def test_double_submit_split_across_both_servers_stores_one_attempt(servers):
         thread.join(timeout=15)
     assert [status for status, _, _ in outcomes] == [302, 302]
     with app.app_context():
-        store_pending_responses()
         attempts = db.session.execute(db.select(Attempt)).scalars().all()
         responses = db.session.scalar(db.select(db.func.count()).select_from(Response)
                                       .where(Response.attempt_id == attempt_id))

@@ -23,7 +23,7 @@ from ..codes import random_code
 from ..content import snapshots
 from ..extensions import db
 from ..models import Attempt, Classroom, Quiz, QuizClassroom, Student, Teacher
-from ..responses import store_pending_responses
+from ..responses import write_responses
 from .answers import answer, profile
 from .content import demo_document
 
@@ -153,10 +153,12 @@ def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, s
             attempt_rows.append({"quiz_id": quiz.id, "student_id": sid, "classroom_id": class_id, "number": number,
                                  "layout": layout, "started_at": began, "submitted_at": began + took,
                                  "score": round(sum(answer.result.points for answer in graded), 2), "max_score": max_score,
-                                 "answers": stored_answers(graded), "responses_pending": True})
+                                 "answers": stored_answers(graded)})
         ids = db.session.execute(insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True),
                                  attempt_rows).scalars().all()
-        summary.responses += len(ids) * len(layout)
+        # The statistics' rows, as a submit writes them (in the same transaction).
+        summary.responses += write_responses((attempt_id, layout, row["answers"])
+                                             for attempt_id, row in zip(ids, attempt_rows))
         summary.attempts += len(ids)
 
 
@@ -185,7 +187,6 @@ def generate(attempts: int, seed: int = 1, quiz_code: str | None = None, questio
     except Exception:
         db.session.rollback()
         raise
-    store_pending_responses()  # the statistics' rows, in batches, as after real submits
     # Fresh planner statistics: without them PostgreSQL sorts 300,000 responses on disk
     # until autovacuum comes round. SQLite and PostgreSQL both know the plain statement.
     db.session.execute(text("ANALYZE"))

@@ -1,8 +1,7 @@
 """Quizzes, the attempts students make at them, and the responses they give."""
 from datetime import datetime
 
-from sqlalchemy import (JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint, false,
-                        text, true)
+from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -98,9 +97,6 @@ class Attempt(db.Model):
     # record, read by the review pages. One list per answer, its items named by ANSWER_FIELDS:
     # [[["a", "c"], "a; c", 0.5, 1, false], ...] (lists, not objects: a third of the size).
     answers: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
-    # True from the submit until quizapp.responses has copied the answers into the
-    # responses/response_choices rows that the statistics aggregate.
-    responses_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     quiz: Mapped[Quiz] = relationship()
     student = relationship("Student")
@@ -117,11 +113,6 @@ class Attempt(db.Model):
         CheckConstraint("score IS NULL OR (score >= 0 AND score <= max_score)", name="score_range"),
         CheckConstraint("(submitted_at IS NULL) = (score IS NULL)", name="scored_when_submitted"),
         CheckConstraint("(submitted_at IS NULL) = (answers IS NULL)", name="answers_when_submitted"),
-        CheckConstraint("NOT responses_pending OR submitted_at IS NOT NULL", name="pending_when_submitted"),
-        # Finds the attempts whose response rows are still to be written: only those are in
-        # it, so it stays small and a submit adds one entry instead of moving one.
-        Index("ix_attempts_responses_pending", "responses_pending",
-              sqlite_where=text("responses_pending = 1"), postgresql_where=text("responses_pending")),
     )
 
 
@@ -141,7 +132,6 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     version = relationship("QuestionVersion")
-    choices: Mapped[list["ResponseChoice"]] = relationship(cascade="all, delete-orphan")
 
     __table_args__ = (
         UniqueConstraint("attempt_id", "question_id"),
@@ -150,12 +140,3 @@ class Response(db.Model):
         Index("ix_responses_question_id_version", "question_id", "question_version_id"),
         CheckConstraint("points >= 0 AND points <= max_points", name="points_range"),
     )
-
-
-class ResponseChoice(db.Model):
-    """One option a student picked; rows so option distributions are a GROUP BY."""
-
-    __tablename__ = "response_choices"
-
-    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True)
-    option_key: Mapped[str] = mapped_column(String(16), primary_key=True)

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import CATEGORIES, Attempt, Classroom, QuestionVersion, Response, Student
-from ..responses import needs_response_rows
 from .items import Item
 from .scope import PERCENT, Scope
 
@@ -32,7 +31,6 @@ def _in_category_order(found: dict[str, Facility]) -> list[Facility]:
     return known + sorted(found.values(), key=lambda f: f.label)
 
 
-@needs_response_rows
 def category_facility(scope: Scope) -> list[Facility]:
     """Facility per category of the version each student answered: one query."""
     rows = db.session.execute(
@@ -65,7 +63,6 @@ def student_count(scope: Scope) -> int:
     return db.session.scalar(select(func.count(func.distinct(Attempt.student_id))).where(*scope.conditions())) or 0
 
 
-@needs_response_rows
 def student_categories(scope: Scope, page: int, per_page: int) -> list[dict]:
     """One page of students (by name) with attempts, mean percent and facility per category."""
     where = scope.conditions()

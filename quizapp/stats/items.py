@@ -6,18 +6,20 @@ y = the attempt's score minus x (the rest of the test):
   discrimination  = Pearson r(x, y) × 100, from n, Σx, Σy, Σx², Σy², Σxy summed in SQL;
                     undefined when n < 2 or either score does not vary.
 Questions are versioned, so rows group by question_id; options and prompts come from each
-question's current version. Four queries at most, whatever the number of attempts.
+question's current version. Option counts group the responses by their stored answer (a
+class gives few distinct answers to a question) and the question's kind says which options
+each distinct answer picked. Four queries at most, whatever the number of attempts.
 """
+import json
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, nulls_last, or_, select
+from sqlalchemy import Text, case, cast, func, nulls_last, or_, select
 
 from ..content import snapshots
 from ..extensions import db
 from ..kinds import get_kind
-from ..models import Attempt, Question, QuestionVersion, QuizQuestion, Response, ResponseChoice
-from ..responses import needs_response_rows
+from ..models import Attempt, Question, QuestionVersion, QuizQuestion, Response
 from .scope import Scope
 
 TOO_EASY, TOO_HARD = 90.0, 20.0
@@ -75,17 +77,32 @@ def _sums(scope: Scope) -> dict[int, tuple]:
     return {row[0]: tuple(row[1:]) for row in rows}
 
 
-def _choices(scope: Scope) -> dict[int, dict[str, int]]:
+def _answer_counts(scope: Scope) -> dict[int, list[tuple[str, int]]]:
+    """{question id: [(stored answer as JSON text, how many responses gave it)]}."""
+    answer = cast(Response.answer, Text)  # PostgreSQL's json has no equality, so group by its text
     rows = db.session.execute(
-        select(Response.question_id, ResponseChoice.option_key, func.count())
-        .join(Response, Response.id == ResponseChoice.response_id)
+        select(Response.question_id, answer, func.count())
         .join(Attempt, Attempt.id == Response.attempt_id)
         .where(*scope.conditions())
-        .group_by(Response.question_id, ResponseChoice.option_key)
+        .group_by(Response.question_id, answer)
     )
-    counts: dict[int, dict[str, int]] = {}
-    for question_id, key, count in rows:
-        counts.setdefault(question_id, {})[key] = count
+    counts: dict[int, list[tuple[str, int]]] = {}
+    for question_id, text, count in rows:
+        counts.setdefault(question_id, []).append((text, count))
+    return counts
+
+
+def _option_counts(kind, answers: list[tuple[str, int]]) -> dict[str, int]:
+    """Responses per option key, by the kind's rule of which options an answer picked."""
+    counts: dict[str, int] = {}
+    for text, count in answers:
+        try:
+            picked = kind.chosen_keys(json.loads(text)) if text is not None else []
+        except ValueError:  # not JSON: written by something other than quizapp; picks nothing
+            picked = []
+        for key in picked:
+            if isinstance(key, str):  # a key, not whatever an odd stored answer holds
+                counts[key] = counts.get(key, 0) + count
     return counts
 
 
@@ -102,10 +119,11 @@ def _questions(quiz_id: int, answered: list[int]) -> list[tuple]:
     ).all()
 
 
-def _options(item: Item, counts: dict[str, int]) -> None:
+def _options(item: Item, answers: list[tuple[str, int]]) -> None:
     kind = get_kind(item.snapshot["kind"])
     if not kind.uses_options:
         return
+    counts = _option_counts(kind, answers)
     right = kind.correct_keys(item.snapshot["spec"])
     item.options = [{"key": option["key"], "text": option["text"], "correct": option["key"] in right,
                      "count": counts.get(option["key"], 0),
@@ -117,14 +135,13 @@ def _options(item: Item, counts: dict[str, int]) -> None:
         item.distractor = max(wrong, key=lambda option: option["count"])["key"]
 
 
-@needs_response_rows
 def item_analysis(scope: Scope, options: bool = True) -> list[Item]:
     """One Item per question of the quiz (and per question answered but since removed).
 
     ``options=False`` skips the option distribution (one query less) where only sums are needed.
     """
     sums = _sums(scope)
-    choices = _choices(scope) if options else {}
+    answers = _answer_counts(scope) if options else {}
     rows = _questions(scope.quiz_id, sorted(sums))
     versions = snapshots([version_id for _, _, version_id, _ in rows])
     items, number = [], 0
@@ -139,6 +156,6 @@ def item_analysis(scope: Scope, options: bool = True) -> list[Item]:
             r = pearson(n, float(sx), float(sy), float(sxx), float(syy), float(sxy))
             item.discrimination = None if r is None else 100.0 * r
         if options:
-            _options(item, choices.get(question_id, {}))
+            _options(item, answers.get(question_id, []))
         items.append(item)
     return items
