@@ -17,7 +17,6 @@ from quizapp.bank import load_path
 from quizapp.demo import generate
 from quizapp.extensions import db
 from quizapp.models import Quiz, RateCount, Student, Teacher
-from quizapp.responses import store_pending_responses
 
 from .conftest import MINI_FILE, POSTGRES_URL, _empty_all_tables, sign_in
 
@@ -44,7 +43,6 @@ def fill(app, tmp_path) -> None:
         student_id = student.id
     with app.test_request_context():
         start_attempt(db.session.get(Student, student_id), db.session.execute(db.select(Quiz)).scalars().first())
-        store_pending_responses()
 
 
 def snapshot(app) -> dict[str, list[tuple]]:
