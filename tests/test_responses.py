@@ -184,15 +184,20 @@ def test_an_odd_posted_value_is_neutralised_and_every_page_still_works(app, owne
     assert items["wer-sagt-kosten"]["responses"] == 5
 
 
-def test_a_nul_posted_by_a_browser_is_stored_as_a_replacement_character(app, student, mini_quiz):
+def test_a_nul_posted_by_a_browser_is_refused_and_nothing_is_stored(app, student, mini_quiz):
     attempt_id = student.start(mini_quiz)
     with app.app_context():
         number = db.session.execute(db.select(Question.id).filter_by(key="anzahl-bruecken")).scalar_one()
-    assert student.submit(attempt_id, {f"q{number}": "12\x00"}).status_code == 302
-    assert "12\ufffd" in student.client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    refused = student.submit(attempt_id, {f"q{number}": "12\x00"})
+    assert refused.status_code == 400 and "Steuerzeichen" in refused.get_data(as_text=True)
     with app.app_context():
-        assert db.session.execute(db.select(Response.raw, Response.points)
-                                  .filter_by(question_id=number)).one() == ("12\ufffd", 0.0)
+        assert db.session.scalar(db.select(db.func.count()).select_from(Response)) == 0
+        assert db.session.get(Attempt, attempt_id).submitted_at is None  # still open: send it again
+
+
+def test_answers_neutralised_before_parsing_keep_their_length():
+    from quizapp.answer_text import neutralised
+    assert neutralised(["12\x00", "a\u202eb"]) == ["12\ufffd", "a\ufffdb"]
 
 
 ODD_JSON = ["\x00", {"nested": [[[{}]]]}, [1, None, "zzz", True], "zzz", 1e308, -0.0, True, "x" * 100_000,
