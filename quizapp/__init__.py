@@ -27,17 +27,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import assets, chrome, database, formparsing, i18n, ops, security, sessions, statement_connections, web
+    from . import assets, database, i18n, ops, security, web
     from .cli import register_commands
     database.init_app(app)
-    statement_connections.init_app(app)
-    formparsing.init_app(app)
     security.init_app(app)
-    sessions.init_app(app)
     i18n.init_app(app)
     web.init_app(app)
     ops.init_app(app)
     assets.init_app(app)
-    chrome.init_app(app)
     register_commands(app)
     return app
