@@ -102,9 +102,13 @@ def _grade_answer(snapshot: dict, values: list[str]) -> GradedAnswer:
     return GradedAnswer(raw, answer, result, [answer, raw, result.points, result.max_points, result.correct])
 
 
-def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
-    """Parse and grade every question of the attempt's layout, in layout order."""
-    versions = snapshots([item["version_id"] for item in attempt.layout])
+def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]],
+                  versions: dict[int, dict] | None = None) -> list[GradedAnswer]:
+    """Parse and grade every question of the attempt's layout, in layout order.
+
+    ``versions`` ({version id: snapshot}) saves the query when the caller has read them.
+    """
+    versions = versions or snapshots([item["version_id"] for item in attempt.layout])
     return [_grade_answer(versions[item["version_id"]], form.get(f"q{item['question_id']}", []))
             for item in attempt.layout]
 

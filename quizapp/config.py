@@ -33,6 +33,9 @@ class DefaultConfig:
     DATABASE_PING_AFTER_IDLE = 1.0
     TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-* we believe
     LOG_LEVEL = "INFO"  # INFO logs one line per request
+    # Rendered question, review and article fragments kept per worker (quizapp.cache.rendered);
+    # 0 renders every time.
+    RENDERED_CACHE_SIZE = 20_000
 
 
 def _flag(value: str) -> bool:
@@ -50,6 +53,7 @@ ENVIRONMENT_KEYS = {
     "DATABASE_PING_AFTER_IDLE": float,
     "TRUSTED_PROXIES": int,
     "LOG_LEVEL": str.upper,
+    "RENDERED_CACHE_SIZE": int,
 }
 
 

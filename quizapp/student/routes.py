@@ -7,12 +7,11 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from ..attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
-from ..content import article_passages, snapshots
+from ..cache import rendered
+from ..content import article_passages
 from ..extensions import db
 from ..forms import EmptyForm
-from ..kinds import get_kind
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
-from ..review import review_items
 from ..security import current_student, current_teacher
 from . import bp
 from .forms import NameForm
@@ -91,27 +90,15 @@ def _own_attempt(attempt_id: int) -> Attempt:
     return attempt
 
 
-def _questions(attempt: Attempt) -> list[dict]:
-    """The quiz page's questions in the attempt's order, options in its fixed order."""
-    versions = snapshots([item["version_id"] for item in attempt.layout])
-    questions = []
-    for number, item in enumerate(attempt.layout, start=1):
-        snapshot = versions[item["version_id"]]
-        kind = get_kind(snapshot["kind"])
-        by_key = {option["key"]: option for option in kind.display_options(snapshot["spec"])}
-        questions.append({"number": number, "field": f"q{item['question_id']}", "snapshot": snapshot, "kind": kind,
-                          "options": [by_key[key] for key in item["options"] if key in by_key]})
-    return questions
-
-
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
-    article = attempt.quiz.article
-    return render_template("student/attempt.html", quiz=attempt.quiz, attempt=attempt, article=article,
-                           passages=article_passages(article), questions=_questions(attempt))
+    # Question and article HTML come from rendered.py: fragments of immutable content, cached.
+    return render_template("student/attempt.html", quiz=attempt.quiz, attempt=attempt,
+                           article=attempt.quiz.article, article_html=rendered.article_text(attempt.quiz.article),
+                           questions_html=rendered.question_fieldsets(attempt.layout))
 
 
 @bp.post("/attempts/<int:attempt_id>")
@@ -135,7 +122,8 @@ def result(attempt_id: int):
     quiz = attempt.quiz
     reveal = quiz.answers_visible(utcnow())
     return render_template("student/result.html", quiz=quiz, attempt=attempt, reveal=reveal,
-                           can_retry=_can_retry(attempt), reviews=review_items(attempt, quiz.article.slug, reveal))
+                           can_retry=_can_retry(attempt),
+                           reviews_html=rendered.reviews(attempt, quiz.article.slug, reveal))
 
 
 def _can_retry(attempt: Attempt) -> bool:
