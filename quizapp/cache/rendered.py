@@ -46,6 +46,10 @@ class _Fragments:
         with self.lock:
             return self.entries.get(key)
 
+    def get_many(self, keys: list[Hashable]) -> list[Markup | None]:
+        with self.lock:  # once for a page's thirty fragments
+            return [self.entries.get(key) for key in keys]
+
     def put(self, key: Hashable, html: Markup) -> None:
         with self.lock:
             self.entries[key] = html
@@ -73,22 +77,36 @@ def fragment(key: tuple, render: Callable[[], str]) -> Markup:
     return html
 
 
-def _cached(key: tuple) -> Markup | None:
+def _lookup(keys: list[tuple]) -> tuple[_Fragments | None, list[Markup | None]]:
     fragments = _fragments()
-    return fragments.get(key) if fragments is not None else None
+    return fragments, (fragments.get_many(keys) if fragments is not None else [None] * len(keys))
+
+
+def _join(fragments: _Fragments | None, keys: list[tuple], found: list[Markup | None],
+          render: Callable[[int], str]) -> Markup:
+    """The fragments in order, rendering (and keeping) those not found: render(index)."""
+    for index, html in enumerate(found):
+        if html is None:
+            found[index] = html = Markup(render(index))
+            if fragments is not None:
+                fragments.put(keys[index], html)
+    return Markup("").join(found)
 
 
 def question_fieldsets(layout: list[dict]) -> Markup:
     """The quiz page's fieldsets in the attempt's order; versions are read only for a miss."""
-    language, versions, parts = current_language(), None, []
-    for number, item in enumerate(layout, start=1):
-        key = ("question", item["version_id"], item["question_id"], number, tuple(item["options"]), language)
-        html = _cached(key)
-        if html is None:
-            versions = versions or snapshots([entry["version_id"] for entry in layout])
-            html = fragment(key, lambda: _render_question(number, item, versions[item["version_id"]]))
-        parts.append(html)
-    return Markup("").join(parts)
+    language = current_language()
+    keys = [("question", item["version_id"], item["question_id"], number, tuple(item["options"]), language)
+            for number, item in enumerate(layout, start=1)]
+    fragments, found = _lookup(keys)
+    versions: dict[int, dict] = {}
+
+    def render(index: int) -> str:
+        if not versions:
+            versions.update(snapshots([item["version_id"] for item in layout]))
+        return _render_question(index + 1, layout[index], versions[layout[index]["version_id"]])
+
+    return _join(fragments, keys, found, render)
 
 
 def _render_question(number: int, item: dict, snapshot: dict) -> str:
@@ -101,20 +119,25 @@ def _render_question(number: int, item: dict, snapshot: dict) -> str:
 
 def reviews(attempt, article_slug: str, reveal: bool) -> Markup:
     """The result page's reviews, one per question in the attempt's order."""
-    responses, language, versions, parts = stored_responses(attempt), current_language(), None, []
-    for number, item in enumerate(attempt.layout, start=1):
-        response = responses.get(item["question_id"])
-        answer = None if response is None else (response.points, response.correct, response.raw, repr(response.answer))
-        key = ("review", item["version_id"], number, tuple(item["options"]), answer, reveal, article_slug,
-               request.script_root, language)
-        html = _cached(key)
-        if html is None:
-            versions = versions or snapshots([entry["version_id"] for entry in attempt.layout])
-            snapshot = versions[item["version_id"]]
-            html = fragment(key, lambda: render_template("student/_review.html", item=review_item(
-                number, item, snapshot, response, picked_keys(snapshot, response), article_slug, reveal)))
-        parts.append(html)
-    return Markup("").join(parts)
+    layout, responses = attempt.layout, stored_responses(attempt)
+    language, script_root = current_language(), request.script_root
+    answers = [responses.get(item["question_id"]) for item in layout]
+    keys = [("review", item["version_id"], number, tuple(item["options"]),
+             None if answer is None else (answer.points, answer.correct, answer.raw, repr(answer.answer)),
+             reveal, article_slug, script_root, language)
+            for number, (item, answer) in enumerate(zip(layout, answers), start=1)]
+    fragments, found = _lookup(keys)
+    versions: dict[int, dict] = {}
+
+    def render(index: int) -> str:
+        if not versions:
+            versions.update(snapshots([item["version_id"] for item in layout]))
+        item, response = layout[index], answers[index]
+        snapshot = versions[item["version_id"]]
+        return render_template("student/_review.html", item=review_item(
+            index + 1, item, snapshot, response, picked_keys(snapshot, response), article_slug, reveal))
+
+    return _join(fragments, keys, found, render)
 
 
 def article_text(article) -> Markup:
