@@ -2,7 +2,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
-from sqlalchemy import bindparam, or_
+from sqlalchemy import or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..attempts import AttemptRefused, start_attempt, submit_attempt
@@ -78,16 +78,13 @@ def start(code: str):
     return redirect(url_for("student.attempt", attempt_id=attempt.id))
 
 
-# Built once, run with the attempt id: building the eager-load options cost about as much as
-# running the query (SQLAlchemy caches the compiled SQL, not the Python that builds it).
-_ATTEMPT_WITH_QUIZ = (db.select(Attempt).where(Attempt.id == bindparam("attempt_id"))
-                      .options(joinedload(Attempt.quiz).joinedload(Quiz.article)))
-
-
 def _own_attempt(attempt_id: int) -> Attempt:
     """The signed-in student's attempt with its quiz and article; anyone else's is missing (404)."""
     student = current_student()
-    attempt = db.session.execute(_ATTEMPT_WITH_QUIZ, {"attempt_id": attempt_id}).scalar_one_or_none()
+    attempt = db.session.execute(
+        db.select(Attempt).where(Attempt.id == attempt_id)
+        .options(joinedload(Attempt.quiz).joinedload(Quiz.article))
+    ).scalar_one_or_none()
     if attempt is None or student is None or attempt.student_id != student.id:
         abort(404)
     return attempt
