@@ -62,9 +62,13 @@ class Caller:
             sys.stderr = stderr
 
 
+def _config(url: str, **overrides) -> dict:
+    return {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "inprocess", "SCHEMA_CHECK": False, **overrides}
+
+
 def _prepare(url: str, caller: Caller, requests: int) -> tuple:
     """A student with one submitted attempt, one open attempt and `requests` more to submit."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "inprocess", "SCHEMA_CHECK": False})
+    app = create_app(_config(url))
     dataset = data.build(url)
     client = app.test_client()
     client.environ_base["HTTP_USER_AGENT"] = USER_AGENT  # Flask-Login ties the session to it
@@ -98,9 +102,12 @@ def _pair(caller: Caller, page, ceiling, rounds: int, batch: int) -> tuple[float
     return spent[0] / (rounds * batch) * 1000, spent[1] / (rounds * batch) * 1000
 
 
-def measure(url: str, ceiling_url: str, rounds: int, batch: int, profile: str | None, sort: str) -> None:
+def measure(url: str, ceiling_url: str, rounds: int, batch: int, profile: str | None, sort: str,
+            without: dict | None = None) -> None:
     caller = Caller()
     app, first, open_id, to_submit, body = _prepare(url, caller, (rounds + 1) * batch + 50)
+    if without:
+        app = create_app(_config(url, **without)) if profile else app
     os.environ["CEILING_DATABASE_URL"] = ceiling_url
     from .ceiling import create_app as create_ceiling
     ceiling = create_ceiling()
@@ -121,11 +128,38 @@ def measure(url: str, ceiling_url: str, rounds: int, batch: int, profile: str | 
         profiler.disable()
         pstats.Stats(profiler).sort_stats(sort).print_stats(40)
         return
+    if without:
+        _compare(caller, app, create_app(_config(url, **without)), pages, rounds, batch, without)
+        return
     print(f"{'page':8s} {'ms/request':>10s} {'ceiling':>8s} {'ratio':>6s}")
     for name, (page, ceiling_page) in pages.items():
         ours, bare = _pair(caller, page, ceiling_page, rounds, batch)
         print(f"{name:8s} {ours:10.3f} {bare:8.3f} {bare / ours:6.2f}")
     print(f"statuses: {', '.join(sorted(caller.statuses))}")
+
+
+def _compare(caller: Caller, app, other, pages: dict, rounds: int, batch: int, without: dict) -> None:
+    """Each page with the app as configured, and with `without`'s settings, against its ceiling:
+    the three measured in alternating batches of one run."""
+    label = ", ".join(f"{key}={value}" for key, value in without.items())
+    print(f"without: {label}")
+    print(f"{'page':8s} {'with ms':>8s} {'without':>8s} {'ceiling':>8s} {'ratio':>6s} {'w/o':>6s} {'gain':>6s}")
+    for name in ("quiz", "result"):
+        (_, make), ceiling_page = pages[name]
+        ours, bare = _pair(caller, (app, make), ceiling_page, rounds, batch)
+        theirs, bare_again = _pair(caller, (other, make), ceiling_page, rounds, batch)
+        bare = (bare + bare_again) / 2
+        print(f"{name:8s} {ours:8.3f} {theirs:8.3f} {bare:8.3f} {bare / ours:6.2f} {bare / theirs:6.2f} "
+              f"{theirs / ours - 1:6.0%}")
+
+
+def _settings(pairs: list[str]) -> dict:
+    """KEY=VALUE pairs as app settings (integers where they are integers)."""
+    settings = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        settings[key] = int(value) if value.lstrip("-").isdigit() else value
+    return settings
 
 
 def main() -> int:
@@ -137,14 +171,18 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=100, help="requests per batch")
     parser.add_argument("--profile", choices=("quiz", "result", "submit"), help="profile one page instead")
     parser.add_argument("--sort", default="cumulative", help="cProfile sort key with --profile (e.g. tottime)")
+    parser.add_argument("--without", action="append", default=[], metavar="SETTING=VALUE",
+                        help="also measure the quiz and result pages with this setting (e.g. RENDERED_CACHE_SIZE=0), "
+                             "alternating with the app as configured, in the same run")
     args = parser.parse_args()
+    without = _settings(args.without)
     with tempfile.TemporaryDirectory(prefix="quizapp-inprocess-") as scratch:
         if args.database == "sqlite":
             measure(f"sqlite:///{Path(scratch) / 'quizapp.sqlite'}", f"sqlite:///{Path(scratch) / 'ceiling.sqlite'}",
-                    args.rounds, args.batch, args.profile, args.sort)
+                    args.rounds, args.batch, args.profile, args.sort, without)
         else:
             with postgres_database(args.postgres_url) as url:
-                measure(url, url, args.rounds, args.batch, args.profile, args.sort)
+                measure(url, url, args.rounds, args.batch, args.profile, args.sort, without)
     return 0
 
 

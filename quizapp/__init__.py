@@ -27,21 +27,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import (assets, chrome, database, formatting, formparsing, headers, i18n, input_guard, ops, security,
-                   sessions, statement_connections, web)
+    from . import assets, database, formatting, headers, i18n, input_guard, ops, security, web
     from .cli import register_commands
     input_guard.init_app(app)
     database.init_app(app)
-    statement_connections.init_app(app)
-    formparsing.init_app(app)
     security.init_app(app)
-    sessions.init_app(app)
     i18n.init_app(app)
     formatting.init_app(app)
     web.init_app(app)
     ops.init_app(app)
     assets.init_app(app)
-    chrome.init_app(app)
     headers.init_app(app)
     register_commands(app)
     return app

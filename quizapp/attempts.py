@@ -2,25 +2,22 @@
 
 Submitting is idempotent: the attempt row is marked submitted by a guarded UPDATE
 (``WHERE submitted_at IS NULL``), so a double click, a reload or two workers racing
-store exactly one set of answers.
+store exactly one set of answers. Every submit runs the same statements: read the attempt
+with its quiz, read its question versions, one UPDATE.
 """
-import json
 import random
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import Text, Update, bindparam, cast, func, update
+from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 
-from . import layouts
 from .answer_text import neutralised
 from .content import snapshots
 from .database import write_lock
-from .encoded_json import encoded_list
 from .extensions import db
 from .kinds import INVALID, Result, get_kind
-from .lru import LRU, app_cache
 from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
 from .responses import write_responses
 
@@ -91,64 +88,32 @@ def start_attempt(student: Student, quiz: Quiz, rng: random.Random | None = None
 
 
 class GradedAnswer(NamedTuple):
-    """One question's answer, parsed and graded; shared between requests, so never changed."""
+    """One question's answer, parsed and graded."""
 
     raw: str
     answer: Any  # None if blank or if it could not be parsed
     result: Result
-    stored: list  # what attempts.answers keeps of it
-    stored_json: str  # the same, encoded
+    stored: list  # what attempts.answers keeps of it, in ANSWER_FIELDS order
 
 
-# (version id, posted values) -> GradedAnswer. A class mostly picks among the same few
-# options, and parsing and grading each answer anew was a sixth of a submit. Versions never
-# change, so an entry never goes stale; per app, as version ids are per database.
-_GRADED_SIZE = 50_000
-_REMEMBERED_LENGTH = 200  # longer posted values (forged or odd) are graded without being kept
+def _grade_answer(snapshot: dict, values: list[str]) -> GradedAnswer:
+    kind = get_kind(snapshot["kind"])
+    raw = "; ".join(values)[:500]
+    parsed = kind.parse(snapshot["spec"], values)
+    result = kind.grade(snapshot["spec"], snapshot["points"], parsed)
+    answer = None if parsed is INVALID else parsed
+    return GradedAnswer(raw, answer, result, [answer, raw, result.points, result.max_points, result.correct])
 
 
-def _grade_answer(memo: LRU, version_id: int, snapshot: dict, values: list[str]) -> GradedAnswer:
-    key = (version_id, *values)
-    graded = memo.get(key)
-    if graded is None:
-        kind = get_kind(snapshot["kind"])
-        raw = "; ".join(values)[:500]
-        parsed = kind.parse(snapshot["spec"], values)
-        result = kind.grade(snapshot["spec"], snapshot["points"], parsed)
-        answer = None if parsed is INVALID else parsed
-        # In ANSWER_FIELDS order: what attempts.answers keeps of it.
-        stored = [answer, raw, result.points, result.max_points, result.correct]
-        graded = GradedAnswer(raw, answer, result, stored, json.dumps(stored))
-        if sum(map(len, values)) <= _REMEMBERED_LENGTH:
-            memo.put(key, graded)
-    return graded
+def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]],
+                  versions: dict[int, dict] | None = None) -> list[GradedAnswer]:
+    """Parse and grade every question of the attempt's layout, in layout order.
 
-
-def _grading_plan(layout: list[dict], layout_json: str | None) -> list[tuple[str, int, dict]]:
-    """(form field, version id, snapshot) per question of the layout, in layout order.
-
-    Kept per layout text when there is one (quizapp.layouts): a class shares one layout, and
-    its versions and snapshots never change.
+    ``versions`` ({version id: snapshot}) saves the query when the caller has read them.
     """
-    plans = app_cache("grading-plans", 1000)
-    plan = plans.get(layout_json) if layout_json is not None else None
-    if plan is None:
-        versions = snapshots([item["version_id"] for item in layout])
-        plan = [(f"q{item['question_id']}", item["version_id"], versions[item["version_id"]]) for item in layout]
-        if layout_json is not None:
-            plans.put(layout_json, plan)
-    return plan
-
-
-def grade_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
-    """Parse and grade every question of the attempt's layout, in layout order."""
-    return _grade(attempt.layout, getattr(attempt, "layout_json", None), form)
-
-
-def _grade(layout: list[dict], layout_json: str | None, form: Mapping[str, list[str]]) -> list[GradedAnswer]:
-    memo = app_cache("graded", _GRADED_SIZE)
-    return [_grade_answer(memo, version_id, snapshot, neutralised(form.get(field, [])))
-            for field, version_id, snapshot in _grading_plan(layout, layout_json)]
+    versions = versions or snapshots([item["version_id"] for item in attempt.layout])
+    return [_grade_answer(versions[item["version_id"]], neutralised(form.get(f"q{item['question_id']}", [])))
+            for item in attempt.layout]
 
 
 def stored_answers(graded: list[GradedAnswer]) -> list[list]:
@@ -156,51 +121,28 @@ def stored_answers(graded: list[GradedAnswer]) -> list[list]:
     return [answer.stored for answer in graded]
 
 
-# Built once: constructing it cost a third of a millisecond per submit, more than grading.
-_CLAIM = (update(Attempt.__table__)
-          .where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
-          .values(submitted_at=bindparam("now"), score=bindparam("new_score"), answers=bindparam("graded")))
-
-# The same claim for a submit that names its layout (submit_posted): the statement itself
-# checks that the attempt is the student's and was started with exactly that layout.
-_CLAIM_POSTED = _CLAIM.where(Attempt.student_id == bindparam("owner_id"),
-                             cast(Attempt.layout, Text) == bindparam("layout_json"))
-
-
 def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     """Grade and store the answers once; return False if the attempt was already submitted.
 
-    One UPDATE stores score and answers in the attempt row, guarded so that only the first
-    of two racing submits counts; the statistics' per-answer rows (quizapp.responses) are
-    written in the same transaction.
+    Raises AttemptRefused when the quiz no longer takes answers (unpublished, or outside its
+    opening times). One UPDATE stores score and answers in the attempt row, guarded by
+    ``submitted_at IS NULL`` so that only the first of two racing submits (any workers)
+    counts. The per-answer rows for the statistics (quizapp.responses) are written in the same
+    transaction.
     """
-    return _claim(_CLAIM, {"attempt_id": attempt.id}, attempt.layout, grade_attempt(attempt, form))
-
-
-def submit_posted(attempt_id: int, student_id: int, layout_key: str, form: Mapping[str, list[str]]) -> bool:
-    """Submit without reading the attempt first, if this worker knows the posted layout key.
-
-    The quiz form names its layout (quizapp.layouts); the answers are graded by that layout
-    and stored only if the attempt is this student's, still open and started with exactly
-    that layout text, all checked by the one UPDATE. Return False when nothing was stored
-    (an unknown key, someone else's attempt, a forged key, already submitted): the caller
-    then reads the attempt and takes submit_attempt's way, which tells these apart.
-    """
-    layout_json = layouts.text_for_key(layout_key)
-    if layout_json is None:
+    if attempt.submitted_at is not None:
         return False
-    layout = layouts.decoded(layout_json)
-    graded = _grade(layout, layout_json, form)
-    return _claim(_CLAIM_POSTED, {"attempt_id": attempt_id, "owner_id": student_id, "layout_json": layout_json},
-                  layout, graded)
-
-
-def _claim(statement: Update, guards: dict, layout: list[dict], graded: list[GradedAnswer]) -> bool:
-    values = {"now": utcnow(), "new_score": round(sum(answer.result.points for answer in graded), 2),
-              "graded": encoded_list(answer.stored_json for answer in graded)}
-    with write_lock():
-        claimed = db.session.execute(statement, {**guards, **values}).rowcount
+    quiz = attempt.quiz
+    if not quiz.published or not quiz.is_open(utcnow()):
+        raise AttemptRefused(_("This quiz is closed: answers can no longer be submitted."))
+    graded = grade_attempt(attempt, form)
+    claim = (update(Attempt).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+             .values(submitted_at=utcnow(), score=round(sum(answer.result.points for answer in graded), 2),
+                     answers=stored_answers(graded))
+             .execution_options(synchronize_session=False))
+    with write_lock():  # on SQLite, writers queue on a lock instead of polling (quizapp.database)
+        claimed = db.session.execute(claim).rowcount
         if claimed == 1:  # the claim and the statistics' rows commit together, or neither
-            write_responses([(guards["attempt_id"], layout, stored_answers(graded))])
+            write_responses([(attempt.id, attempt.layout, stored_answers(graded))])
         db.session.commit()
     return claimed == 1

@@ -40,6 +40,9 @@ class DefaultConfig:
     TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-* we believe
     LOG_LEVEL = "INFO"  # INFO logs one line per request
     RESET_LINK_HOURS = 24  # how long an administrator's password-reset link works (quizapp.password_reset)
+    # Rendered question, review and article fragments kept per worker (quizapp.cache.rendered);
+    # 0 renders every time.
+    RENDERED_CACHE_SIZE = 20_000
 
 
 def _flag(value: str) -> bool:
@@ -58,6 +61,7 @@ ENVIRONMENT_KEYS = {
     "TRUSTED_PROXIES": int,
     "LOG_LEVEL": str.upper,
     "RESET_LINK_HOURS": float,
+    "RENDERED_CACHE_SIZE": int,
 }
 
 

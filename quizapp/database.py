@@ -6,7 +6,6 @@ on any other database it refuses to start and names the command to run. `flask d
 commands skip the check, since they are how an old schema gets upgraded.
 """
 import fcntl
-import json
 import os
 import sys
 import threading
@@ -22,7 +21,6 @@ from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 
-from . import encoded_json
 from .extensions import db, migrate
 
 MIGRATIONS_DIR = "migrations"
@@ -47,7 +45,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def _engine_options(app: Flask) -> dict:
     """Per-database engine options on top of SQLALCHEMY_ENGINE_OPTIONS (copied, never mutated)."""
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
-    options["json_serializer"] = encoded_json.Serializer(options.get("json_serializer") or json.dumps)
     if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("postgresql"):
         # A dead server should fail /healthz in seconds, not after the OS's TCP timeout.
         options["connect_args"] = {"connect_timeout": 5, **options.get("connect_args", {})}

@@ -3,9 +3,8 @@ from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
-
-from .csrf import RememberingCSRFProtect
 
 # Named constraints make migrations reproducible on SQLite and PostgreSQL alike.
 naming_convention = {
@@ -18,6 +17,6 @@ naming_convention = {
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=naming_convention))
 migrate = Migrate()
-csrf = RememberingCSRFProtect()
+csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()

@@ -15,10 +15,10 @@ from quizapp.models import Question, Student
 
 from .conftest import MINI_FILE, sign_in
 
-# Statements per request, cold content cache included (the first request after a deploy).
-QUIZ_PAGE = 3  # attempt with its student, quiz and article (+ snapshots, passages in a cold worker)
-SUBMIT = 3  # attempt with its student, claim (UPDATE), responses (one INSERT)
-RESULT_PAGE = 3  # attempt with its student, quiz and article; responses; choices
+# Statements per request; nothing is cached between requests, so every request pays all of them.
+QUIZ_PAGE = 4  # student (user loader); attempt with quiz and article; question versions; passages
+SUBMIT = 5  # student; attempt with quiz; question versions; the guarded UPDATE; responses (one INSERT)
+RESULT_PAGE = 3  # student; attempt with quiz and article; question versions
 HISTORY_PAGE = 3  # student, attempts, their quizzes
 
 
@@ -117,8 +117,9 @@ QUIZ_PAGES = {  # page: (address, budget)
     "teacher.classroom": ("/teacher/classes/{classroom}", 3),
     "authoring.article": ("/teacher/articles/{article}", 4),
     "results.quiz": ("/teacher/results/{quiz}", 7),
-    "results.items": ("/teacher/results/{quiz}/items", 6),
-    "results.categories": ("/teacher/results/{quiz}/categories", 9),
+    # One of each is the question versions' snapshots (read per request: no per-worker cache).
+    "results.items": ("/teacher/results/{quiz}/items", 7),
+    "results.categories": ("/teacher/results/{quiz}/categories", 10),
     "results.attempt": ("/teacher/results/attempts/{attempt}", 7),
 }
 OVERVIEW_PAGES = {
@@ -134,7 +135,7 @@ def _costs(client, count_queries, pages: dict, ids: dict) -> dict[str, int]:
     costs = {}
     for name, (address, _) in pages.items():
         path = address.format(**ids)
-        client.get(path)  # the first visit may fill per-worker caches
+        client.get(path)  # the first visit writes pending statistics rows (quizapp.responses)
         with count_queries() as statements:
             response = client.get(path)
         assert response.status_code == 200, f"{name}: {path} answered {response.status_code}"

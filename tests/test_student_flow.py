@@ -36,7 +36,8 @@ def test_quiz_page_asks_for_a_name_first(client, mini_quiz):
 def test_missing_name_is_a_clear_400(client, mini_quiz):
     response = client.post(f"/quiz/{mini_quiz}/start", data={"display_name": "  "})
     assert response.status_code == 400
-    assert "Bitte gib deinen Namen ein." in response.get_data(as_text=True) or "name" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert 'class="field-error"' in page and "Bitte gib deinen Namen ein." in page
 
 
 def test_full_flow_scores_and_links_to_highlighted_passage(app, client, student, mini_quiz):

@@ -147,7 +147,7 @@ def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, s
         attempt_rows = []
         for sid, class_id, ability, number in plan[start:start + CHUNK]:
             form = {f"q{p.question_id}": answer(rng, p, ability) for p in profiles}
-            graded = grade_attempt(shell, form)
+            graded = grade_attempt(shell, form, versions)
             began = lessons[class_id] + timedelta(days=7 * (number - 1), minutes=rng.uniform(0, 8))
             took = timedelta(seconds=len(layout) * rng.uniform(15, 50) * (1.2 - 0.1 * max(-2, min(2, ability))))
             attempt_rows.append({"quiz_id": quiz.id, "student_id": sid, "classroom_id": class_id, "number": number,

@@ -3,21 +3,20 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 from sqlalchemy import or_
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
-from .. import fragments, layouts
-from ..attempts import AttemptRefused, start_attempt, submit_attempt, submit_posted
+from ..attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
+from ..cache import rendered
 from ..codes import code_guesses_exhausted, count_code_miss
 from ..content import article_passages
 from ..extensions import db
 from ..forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..ownership import readable_by
-from ..security import current_student, current_teacher, signed_in_student_id
+from ..security import current_student, current_teacher
 from . import bp
 from .forms import NameForm
-from .owned import OwnAttempt, own_attempt
 
 
 def _quiz_by_code(code: str) -> Quiz:
@@ -84,37 +83,55 @@ def start(code: str):
     return redirect(url_for("student.attempt", attempt_id=attempt.id))
 
 
+def _own_attempt(attempt_id: int) -> Attempt:
+    """The signed-in student's attempt with its quiz and article; anyone else's is missing (404)."""
+    student = current_student()
+    attempt = db.session.execute(
+        db.select(Attempt).where(Attempt.id == attempt_id)
+        .options(joinedload(Attempt.quiz).joinedload(Quiz.article))
+    ).scalar_one_or_none()
+    if attempt is None or student is None or attempt.student_id != student.id:
+        abort(404)
+    return attempt
+
+
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int):
-    attempt = own_attempt(attempt_id, with_quiz=True)
+    attempt = _own_attempt(attempt_id)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
-    return fragments.quiz_page(attempt, attempt.quiz)
+    # Question and article HTML come from rendered.py: fragments of immutable content, cached.
+    return render_template("student/attempt.html", quiz=attempt.quiz, attempt=attempt,
+                           article=attempt.quiz.article, article_html=rendered.article_text(attempt.quiz.article),
+                           questions_html=rendered.question_fieldsets(attempt.layout))
 
 
 @bp.post("/attempts/<int:attempt_id>")
 def submit(attempt_id: int):
-    form = request.form.to_dict(flat=False)
-    student_id = signed_in_student_id()
-    # The quiz form names its layout: a worker that knows it stores the answers with one
-    # guarded UPDATE. Otherwise, or if that stored nothing, read the attempt and decide.
-    if student_id is None or not submit_posted(attempt_id, student_id, request.form.get("layout", ""), form):
-        attempt = own_attempt(attempt_id)
-        layouts.key_of(attempt.layout_json)  # this worker's next submit of this layout takes the short way
-        if not submit_attempt(attempt, form):
-            flash(_("This attempt was already submitted; here is its result."), "info")
+    attempt = _own_attempt(attempt_id)
+    try:
+        stored = submit_attempt(attempt, request.form.to_dict(flat=False))
+    except AttemptRefused as refusal:
+        flash(str(refusal), "error")
+        return redirect(url_for("student.quiz", code=attempt.quiz.code))
+    if not stored:
+        flash(_("This attempt was already submitted; here is its result."), "info")
     return redirect(url_for("student.result", attempt_id=attempt_id))
 
 
 @bp.get("/attempts/<int:attempt_id>/result")
 def result(attempt_id: int):
-    attempt = own_attempt(attempt_id, with_quiz=True)
+    attempt = _own_attempt(attempt_id)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
-    return fragments.result_page(attempt, attempt.quiz, attempt.quiz.answers_visible(utcnow()), _can_retry(attempt))
+    quiz = attempt.quiz
+    reveal = quiz.answers_visible(utcnow())
+    return render_template("student/result.html", quiz=quiz, attempt=attempt, reveal=reveal,
+                           can_retry=_can_retry(attempt),
+                           reviews_html=rendered.reviews(attempt, quiz.article.slug, reveal))
 
 
-def _can_retry(attempt: OwnAttempt) -> bool:
+def _can_retry(attempt: Attempt) -> bool:
     quiz = attempt.quiz
     return quiz.published and quiz.is_open(utcnow()) and (quiz.max_attempts is None or attempt.number < quiz.max_attempts)
 

@@ -1,5 +1,4 @@
-"""The site header is rendered once per language and filled in per visitor: each student sees
-their own name and a sign-out token that works, whatever the cache holds."""
+"""The site header: each student sees their own name and a sign-out form whose token works."""
 import re
 
 from quizapp.extensions import db

@@ -1,0 +1,1 @@
+"""Caches: rendered HTML of published, immutable content (rendered.py), the only one."""

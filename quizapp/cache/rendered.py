@@ -1,0 +1,147 @@
+"""Rendered HTML fragments of immutable content, kept per worker in a bounded LRU (cachetools).
+
+Rendering a 30-question quiz page from its templates cost about thirty times as much as the
+page's template ceiling (benchmarks/README.md); most of it is the same HTML for every
+student. So three kinds of fragment are rendered once per worker and reused:
+
+- a question's fieldset on the quiz page, keyed by (question version id, question id, its
+  number on the page, the attempt's option order, language);
+- a question's review on the result page, keyed by (version id, number, option order, the
+  stored answer's points, correctness, raw text and parsed value, whether answers are
+  revealed, the article's slug, the mount point, language);
+- an article's text (headline, passages, attribution), keyed by (article id, updated_at,
+  language); any change of the article row moves its updated_at.
+
+Invariants: a key contains every value its fragment shows or links to, and each of those
+values is immutable under the key (question versions are never changed, a stored answer is
+never changed, an article's edit moves updated_at), so an entry never goes stale and workers
+never disagree. Nothing is filled in per student: no fragment holds a name, a CSRF token, an
+attempt id or anything else of the visitor; the page around the fragments is rendered on
+every request. Caches are per app (ids name rows of one database). RENDERED_CACHE_SIZE
+entries per worker (fragments of 0.5–3 kB); 0 turns caching off and renders every time.
+"""
+from collections.abc import Callable, Hashable
+from threading import Lock
+
+from cachetools import LRUCache
+from flask import current_app, get_template_attribute, render_template, request
+from markupsafe import Markup
+
+from ..content import article_passages, snapshots
+from ..i18n import current_language
+from ..kinds import get_kind
+from ..review import picked_keys, review_item, stored_responses
+
+_EXTENSION = "quizapp.rendered"
+
+
+class _Fragments:
+    """An LRU of rendered fragments; cachetools' caches are not thread-safe, hence the lock."""
+
+    def __init__(self, size: int):
+        self.entries: LRUCache = LRUCache(maxsize=size)
+        self.lock = Lock()
+
+    def get(self, key: Hashable) -> Markup | None:
+        with self.lock:
+            return self.entries.get(key)
+
+    def get_many(self, keys: list[Hashable]) -> list[Markup | None]:
+        with self.lock:  # once for a page's thirty fragments
+            return [self.entries.get(key) for key in keys]
+
+    def put(self, key: Hashable, html: Markup) -> None:
+        with self.lock:
+            self.entries[key] = html
+
+
+def _fragments() -> _Fragments | None:
+    size = int(current_app.config.get("RENDERED_CACHE_SIZE") or 0)
+    if size <= 0:
+        return None
+    fragments = current_app.extensions.get(_EXTENSION)
+    if fragments is None or fragments.entries.maxsize != size:
+        fragments = current_app.extensions[_EXTENSION] = _Fragments(size)
+    return fragments
+
+
+def fragment(key: tuple, render: Callable[[], str]) -> Markup:
+    """The HTML for ``key``: cached, or rendered by ``render()`` and kept (see the invariants)."""
+    fragments = _fragments()
+    if fragments is None:
+        return Markup(render())
+    html = fragments.get(key)
+    if html is None:
+        html = Markup(render())
+        fragments.put(key, html)
+    return html
+
+
+def _lookup(keys: list[tuple]) -> tuple[_Fragments | None, list[Markup | None]]:
+    fragments = _fragments()
+    return fragments, (fragments.get_many(keys) if fragments is not None else [None] * len(keys))
+
+
+def _join(fragments: _Fragments | None, keys: list[tuple], found: list[Markup | None],
+          render: Callable[[int], str]) -> Markup:
+    """The fragments in order, rendering (and keeping) those not found: render(index)."""
+    for index, html in enumerate(found):
+        if html is None:
+            found[index] = html = Markup(render(index))
+            if fragments is not None:
+                fragments.put(keys[index], html)
+    return Markup("").join(found)
+
+
+def question_fieldsets(layout: list[dict]) -> Markup:
+    """The quiz page's fieldsets in the attempt's order; versions are read only for a miss."""
+    language = current_language()
+    keys = [("question", item["version_id"], item["question_id"], number, tuple(item["options"]), language)
+            for number, item in enumerate(layout, start=1)]
+    fragments, found = _lookup(keys)
+    versions: dict[int, dict] = {}
+
+    def render(index: int) -> str:
+        if not versions:
+            versions.update(snapshots([item["version_id"] for item in layout]))
+        return _render_question(index + 1, layout[index], versions[layout[index]["version_id"]])
+
+    return _join(fragments, keys, found, render)
+
+
+def _render_question(number: int, item: dict, snapshot: dict) -> str:
+    kind = get_kind(snapshot["kind"])
+    by_key = {option["key"]: option for option in kind.display_options(snapshot["spec"])}
+    question = {"number": number, "field": f"q{item['question_id']}", "snapshot": snapshot, "kind": kind,
+                "options": [by_key[key] for key in item["options"] if key in by_key]}
+    return render_template(kind.template, item=question)
+
+
+def reviews(attempt, article_slug: str, reveal: bool) -> Markup:
+    """The result page's reviews, one per question in the attempt's order."""
+    layout, responses = attempt.layout, stored_responses(attempt)
+    language, script_root = current_language(), request.script_root
+    answers = [responses.get(item["question_id"]) for item in layout]
+    keys = [("review", item["version_id"], number, tuple(item["options"]),
+             None if answer is None else (answer.points, answer.correct, answer.raw, repr(answer.answer)),
+             reveal, article_slug, script_root, language)
+            for number, (item, answer) in enumerate(zip(layout, answers), start=1)]
+    fragments, found = _lookup(keys)
+    versions: dict[int, dict] = {}
+
+    def render(index: int) -> str:
+        if not versions:
+            versions.update(snapshots([item["version_id"] for item in layout]))
+        item, response = layout[index], answers[index]
+        snapshot = versions[item["version_id"]]
+        return render_template("student/_review.html", item=review_item(
+            index + 1, item, snapshot, response, picked_keys(snapshot, response), article_slug, reveal))
+
+    return _join(fragments, keys, found, render)
+
+
+def article_text(article) -> Markup:
+    """The article as students read it (templates/_macros.html article_text)."""
+    key = ("article", article.id, article.updated_at, current_language())
+    return fragment(key, lambda: get_template_attribute("_macros.html", "article_text")(
+        article, article_passages(article)))
