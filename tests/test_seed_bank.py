@@ -179,7 +179,7 @@ def test_source_critique_items_the_rules_ask_for(raw):
 
 
 SILENT = re.compile(r"Artikel (sagt|nennt|erklärt) (nicht|kein)|(sagt|nennt|erklärt) der Artikel (nicht|kein)"
-                    r"|^Weder .* genannt$")
+                    r"|geht aus dem Artikel nicht hervor|^Weder .* genannt$")
 
 
 def says_the_article_is_silent(text: str) -> bool:
