@@ -27,8 +27,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import assets, chrome, database, formparsing, i18n, ops, security, sessions, statement_connections, web
+    from . import assets, chrome, database, formparsing, i18n, input_guard, ops, security, sessions, statement_connections, web
     from .cli import register_commands
+    input_guard.init_app(app)
     database.init_app(app)
     statement_connections.init_app(app)
     formparsing.init_app(app)

@@ -40,9 +40,10 @@ def _layout(quiz: Quiz, rng: random.Random) -> list[dict]:
         .order_by(QuizQuestion.position)
     ).all()
     layout = []
-    for question_id, version_id, kind, snapshot in rows:
-        keys = [option["key"] for option in get_kind(kind).display_options(snapshot["spec"])]
-        if quiz.shuffle_options and kind != "true_false":
+    for question_id, version_id, kind_name, snapshot in rows:
+        kind = get_kind(kind_name)
+        keys = [option["key"] for option in kind.display_options(snapshot["spec"])]
+        if quiz.shuffle_options and kind.shuffles_options(snapshot["spec"]):
             rng.shuffle(keys)
         layout.append({"question_id": question_id, "version_id": version_id, "options": keys})
     if quiz.shuffle_questions:

@@ -7,6 +7,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .bank import BankValidationError, load_path, read_documents
+from .bank.checker import check_items
 from .responses import store_pending_responses
 
 
@@ -14,11 +15,19 @@ def _questions_path(path: str | None) -> Path:
     return Path(path) if path else Path(current_app.config["QUESTIONS_DIR"])
 
 
+def _echo_warnings(warnings) -> None:
+    """The item checker's warnings: worth fixing before a class sees the quiz, but no reason to refuse."""
+    for warning in warnings:
+        click.echo(str(warning))
+    if warnings:
+        click.echo(f"{len(warnings)} warning(s) from the item checker (the files are valid; see QUESTIONS.md)")
+
+
 @click.command("check-questions")
 @click.argument("path", required=False)
 @with_appcontext
 def check_questions(path: str | None) -> None:
-    """Validate question files without loading them; exit 1 on any error."""
+    """Validate question files without loading them; exit 1 on any error, print the item checker's warnings."""
     target = _questions_path(path)
     documents, errors = read_documents(target)
     for error in errors:
@@ -27,6 +36,7 @@ def check_questions(path: str | None) -> None:
         click.echo(f"{len(errors)} error(s) in {target}", err=True)
         sys.exit(1)
     count = sum(len(document["questions"]) for _, document in documents)
+    _echo_warnings([warning for name, document in documents for warning in check_items(document["questions"], name)])
     click.echo(f"OK: {len(documents)} file(s), {count} question(s) in {target}")
 
 
@@ -43,6 +53,7 @@ def load_questions(path: str | None) -> None:
             click.echo(str(error), err=True)
         click.echo(f"{len(failure.errors)} error(s); nothing was loaded.", err=True)
         sys.exit(1)
+    _echo_warnings(summary.warnings)
     click.echo(f"Loaded {summary.articles} article(s), {summary.questions} question(s) "
                f"({summary.new_versions} new version(s)), {summary.quizzes} quiz(zes) from {target}")
 

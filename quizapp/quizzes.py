@@ -29,7 +29,7 @@ class QuizSettings:
     title: str
     description: str = ""
     shuffle_questions: bool = False
-    shuffle_options: bool = False
+    shuffle_options: bool = True  # new quizzes shuffle options unless the teacher turns it off
     max_attempts: int | None = None
     reveal: str = "after_submit"
     opens_at: datetime | None = None

@@ -48,9 +48,7 @@ def review_item(number: int, item: dict, snapshot: dict, response: StoredRespons
     kind = get_kind(snapshot["kind"])
     spec = snapshot["spec"]
     by_key = {o["key"]: o for o in kind.display_options(spec)}
-    correct_keys = {o["key"] for o in spec.get("options", []) if o.get("correct")}
-    if snapshot["kind"] == "true_false":
-        correct_keys = {"true" if spec["answer"] else "false"}
+    correct_keys = kind.correct_keys(spec)
     options = [{"key": key, "text": by_key[key]["text"], "chosen": key in picked,
                 "correct": reveal and key in correct_keys} for key in item["options"] if key in by_key]
     feedback = []

@@ -23,7 +23,7 @@ def form_data_of(app, question_id: int, **changes) -> dict:
     with app.app_context():
         data = entry_to_data(question_entry(db.session.get(Question, question_id)))
     flat = {}
-    for index, option in enumerate(data.pop("options")):
+    for index, option in enumerate(data.pop("options", [])):  # only kinds with options have rows
         for name, value in option.items():
             if name == "correct":
                 if value:

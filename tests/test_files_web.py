@@ -21,6 +21,7 @@ def authored(teacher):
     for kind in FORMS:
         add_question(teacher, article_id, kind, **({"status": "draft"} if kind == "true_false" else {}))
     add_question(teacher, article_id, "numeric", numeric_mode="range", min="100", max="130", value="")
+    add_question(teacher, article_id, "numeric", numeric_mode="student_range", min="100", max="130", value="")
     return article_id
 
 
@@ -105,7 +106,8 @@ def test_reimporting_an_edited_file_updates_the_article_and_versions(app, teache
     with app.app_context():
         changed = db.session.execute(db.select(Question).filter_by(prompt="Wer trägt die Hälfte?")).scalar_one()
         assert changed.version == 2 and changed.article_id == authored
-        assert db.session.scalar(db.select(db.func.count()).select_from(QuestionVersion)) == len(FORMS) + 2
+        # one version per question (every kind and two more numeric ones) and the edited one
+        assert db.session.scalar(db.select(db.func.count()).select_from(QuestionVersion)) == len(FORMS) + 3
 
 
 def test_mini_file_imports_with_its_quiz(app, teacher):

@@ -244,3 +244,35 @@ def test_missing_path_is_an_error_not_a_crash(runner, tmp_path):
 
 def test_deepcopy_of_fixture_is_unchanged():
     assert copy.deepcopy(mini()) == mini()
+
+
+def test_yaml_aliases_are_refused_before_anything_is_built(app):
+    from quizapp.bank.files import parse_yaml
+    bomb = "a: &a ['lol','lol','lol']\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\n"
+    data, errors = parse_yaml(bomb, "bomb.yaml")
+    assert data is None
+    assert len(errors) == 1 and "alias" in errors[0].message.lower()
+
+
+def test_quiz_question_list_of_lists_is_a_validation_error_not_a_crash(app):
+    from quizapp.bank.schema import validate_document
+    with app.test_request_context():
+        _, errors = validate_document({"article": {}, "questions": [], "quiz": {"title": "T", "code": "ABCD",
+                                                                                  "questions": [[1]]}}, "x.yaml")
+    assert any(error.field == "quiz.questions" for error in errors)
+
+
+def test_oversized_passages_are_refused(app):
+    from quizapp.bank.schema import MAX_BLOCK_CHARS, validate_document
+    article = {"slug": "a", "title": "T", "outlet": "O",
+               "blocks": [{"anchor": "p-1", "text": "x" * (MAX_BLOCK_CHARS + 1)}]}
+    with app.test_request_context():
+        _, errors = validate_document({"article": article, "questions": []}, "x.yaml")
+    assert any(error.field == "article.blocks[0].text" for error in errors)
+
+
+def test_quote_context_picks_the_occurrence_among_many():
+    from quizapp.bank.anchors import find_quote
+    text = "ab " * 20_000 + "zz ab yy " + "ab " * 100
+    matches = find_quote([("p", text)], "ab", "p", prefix="x" * 1000 + "zz ", suffix=" yy" + "y" * 1000)
+    assert [match.start for match in matches] == [60_003]

@@ -9,6 +9,7 @@ from . import bp
 from .access import editable_article, is_editable, readable_article
 from .articles_service import (META_FIELDS, copy_article, create_article, delete_article, deletion_refused,
                                list_articles, quiz_count, update_metadata, update_text)
+from .checks import article_warnings
 from .forms import ArticleForm, ArticleMetaForm, ArticleTextForm, MoveForm, StatusForm
 from .questions_service import article_questions
 
@@ -57,7 +58,7 @@ def article(article_id: int):
     article = readable_article(article_id)
     questions = article_questions(article)
     return render_template("authoring/article.html", article=article, questions=questions,
-                           editable=is_editable(article), broken=[q for q in questions if q.passage_id is None],
+                           editable=is_editable(article), warnings=article_warnings(questions), broken=[q for q in questions if q.passage_id is None],
                            form=EmptyForm(), move_form=MoveForm(), status_form=StatusForm())
 
 

@@ -17,6 +17,7 @@ from ..bank.schema import Report, validate_article
 from ..bank.splitting import match_anchors, new_anchors, split_text
 from ..bank.versions import record_version
 from ..extensions import db
+from ..kinds import get_kind
 from ..models import Article, Attempt, Passage, Question, Quiz, utcnow
 from .limits import block_errors
 from .slugs import slugify, unique
@@ -115,14 +116,12 @@ def _relocate(pairs, exact: str, anchor: str | None, prefix: str = "", suffix: s
 def _relink(question: Question, pairs, passages: dict[str, Passage], old_anchor: str | None, result: TextUpdate):
     texts = dict(pairs)
     match = _relocate(pairs, question.quote_exact, old_anchor, question.quote_prefix, question.quote_suffix)
-    spec, options_ok = question.spec, True
-    if question.kind == "evidence":
-        options = []
-        for option in spec.get("options", []):
-            found = _relocate(pairs, option["quote"], option.get("anchor"))
-            options_ok = options_ok and found is not None
-            options.append({**option, "anchor": found.anchor if found else option.get("anchor")})
-        spec = {**spec, "options": options}
+
+    def find(exact: str, anchor: str | None) -> str | None:
+        found = _relocate(pairs, exact, anchor)
+        return found.anchor if found else None
+
+    spec, options_ok = get_kind(question.kind).relink_spec(question.spec, find)  # evidence: its option quotes
     if match is None or not options_ok:
         question.passage = None  # flagged in the question list until the teacher fixes it
         result.broken.append(question)

@@ -3,6 +3,7 @@ from itertools import groupby
 
 from flask import Response, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..security import current_teacher, teacher_required
 from . import bp
@@ -38,6 +39,11 @@ def import_questions():
         if not result.errors:
             flash(_("Imported %(questions)d question(s) into “%(title)s”.", questions=result.summary.questions,
                     title=result.article.title), "success")
+            if result.warnings:
+                # The list itself is on the article page (a flashed list would overflow the session cookie).
+                flash(ngettext("The item checker has %(num)d warning about these questions: see the list below.",
+                               "The item checker has %(num)d warnings about these questions: see the list below.",
+                               len(result.warnings)), "warning")
             return redirect(url_for("authoring.article", article_id=result.article.id))
         return render_template("authoring/import.html", form=form, errors=_grouped(result.errors),
                                count=len(result.errors)), 422

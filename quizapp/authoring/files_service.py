@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from werkzeug.utils import secure_filename
 
+from ..bank.checker import ItemWarning, check_items
 from ..bank.errors import BankError, BankValidationError
 from ..bank.export import article_document, dump_document
 from ..bank.files import SUFFIXES, parse_yaml
@@ -26,6 +27,7 @@ class ImportResult:
     article: Article | None = None
     summary: LoadSummary | None = None
     errors: list[BankError] = field(default_factory=list)
+    warnings: list[ItemWarning] = field(default_factory=list)  # the item checker's; the import goes ahead
 
 
 def export_article(article: Article) -> tuple[str, str]:
@@ -59,4 +61,4 @@ def import_file(filename: str, content: bytes, teacher_id: int, max_bytes: int) 
         db.session.rollback()
         return ImportResult(errors=[BankError(name, None, None, _("The file clashes with data stored meanwhile "
                                                                   "(a slug or quiz code). Try again."))])
-    return ImportResult(article=article, summary=summary)
+    return ImportResult(article=article, summary=summary, warnings=check_items(document["questions"], name))

@@ -3,32 +3,24 @@
 WTForms checks what a form can check on its own (lengths, types, known choices); what a
 question means (one correct option, a quote found in the article, min ≤ max) is checked by
 bank.schema after the form is converted to a question-file entry (see question_data.py).
+The question form holds the fields every kind shares; each kind adds its own (``question_form``).
 """
+from functools import cache
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (BooleanField, FieldList, Form, FormField, HiddenField, IntegerField, RadioField, SelectField,
-                     StringField, TextAreaField, URLField)
-from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField, URLField
+from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
 
 from ..bank.schema import LANGUAGES
+from ..kinds import Kind
+from ..kinds.option_form import known_passage
+from ..kinds.option_form import strip as _strip
 from ..labels import category_label
 from ..models import CATEGORIES
 
-OPTION_ROWS = 6  # blank rows are ignored; a question file may hold up to 8 options
-MAX_OPTION_ROWS = 8
 MAX_ARTICLE_TEXT = 100_000
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def known_passage(form, field) -> None:
-    """A passage select accepts "" (anywhere in the article) or one of the article's anchors."""
-    if field.data and field.data not in {value for value, _ in field.choices or []}:
-        raise ValidationError(_l("There is no such passage in this article (it may have been removed). "
-                                 "Choose one from the list."))
 
 
 # ---------------------------------------------------------------- articles
@@ -61,36 +53,13 @@ class ArticleTextForm(FlaskForm):
 
 # ---------------------------------------------------------------- questions
 
-class OptionForm(Form):
-    """One option row; choice kinds use text, evidence uses quote and passage."""
-
-    key = HiddenField(filters=[_strip])
-    text = StringField(_l("Option"), validators=[Length(max=500)], filters=[_strip])
-    quote = TextAreaField(_l("Quote"), validators=[Length(max=2000)], filters=[_strip])
-    passage = SelectField(_l("Passage"), validate_choice=False, validators=[known_passage])
-    correct = BooleanField(_l("correct"))
-    feedback = StringField(_l("Feedback when chosen"), validators=[Length(max=1000)], filters=[_strip])
-
-
 class QuestionForm(FlaskForm):
+    """The fields of every kind; ``question_form(kind)`` adds the kind's own."""
+
     category = SelectField(_l("Category"), choices=[(c, c) for c in CATEGORIES])
     tags = StringField(_l("Tags"), validators=[Length(max=300)], filters=[_strip],
                        description=_l("Comma separated, e.g. offizielle-zahl, schaetzung"))
     prompt = TextAreaField(_l("Question"), validators=[Length(max=2000)], filters=[_strip])
-    options = FieldList(FormField(OptionForm), min_entries=OPTION_ROWS, max_entries=MAX_OPTION_ROWS)
-    answer_bool = RadioField(_l("The statement is"), choices=[("true", _l("true")), ("false", _l("false"))],
-                             validate_choice=False)
-    feedback_true = StringField(_l("Feedback for “true”"), validators=[Length(max=1000)], filters=[_strip])
-    feedback_false = StringField(_l("Feedback for “false”"), validators=[Length(max=1000)], filters=[_strip])
-    numeric_mode = RadioField(_l("Accepted answers"), default="value",
-                              choices=[("value", _l("a value, with a tolerance")), ("range", _l("a range"))],
-                              validators=[AnyOf(("value", "range"))])
-    value = StringField(_l("Value"), validators=[Length(max=40)], filters=[_strip])
-    tolerance = StringField(_l("Tolerance (±)"), validators=[Length(max=40)], filters=[_strip],
-                            description=_l("0 for an exact number; only where the article says “rund” or “etwa”."))
-    min = StringField(_l("From"), validators=[Length(max=40)], filters=[_strip])
-    max = StringField(_l("To"), validators=[Length(max=40)], filters=[_strip])
-    unit = StringField(_l("Unit"), validators=[Length(max=60)], filters=[_strip])
     explanation = TextAreaField(_l("Explanation"), validators=[Length(max=4000)], filters=[_strip],
                                 description=_l("Why the answer is right, what the tempting wrong answer gets wrong, "
                                                "and who the source of the claim is."))
@@ -117,15 +86,30 @@ class QuestionForm(FlaskForm):
         choices = [("", _l("anywhere in the article"))]
         choices += [(anchor, f"{anchor} – {text[:60]}{'…' if len(text) > 60 else ''}") for anchor, text in passages]
         self.quote_passage.choices = choices
-        for entry in self.options.entries:
+        for entry in self.option_rows:
             entry.form.passage.choices = choices
+
+    @property
+    def option_rows(self) -> list:
+        """The option rows of a kind with options, else none."""
+        return self.options.entries if "options" in self else []
 
     @property
     def has_errors(self) -> bool:
         # FieldList keeps the errors it found itself; schema errors are added to its rows later.
-        fields = any(field.errors for name, field in self._fields.items() if name != "options")
-        rows = any(entry.form.errors for entry in self.options.entries)
+        fields = any(field.errors for field in self if field.name != "options")
+        rows = any(entry.form.errors for entry in self.option_rows)
         return bool(fields or rows or self.general_errors or self.option_errors)
+
+
+@cache
+def _form_class(kind: Kind) -> type[QuestionForm]:
+    return type(f"{type(kind).__name__}QuestionForm", (QuestionForm,), kind.form_fields())
+
+
+def question_form(kind: Kind, **kwargs) -> QuestionForm:
+    """The question form with the kind's own fields (its options, its answer)."""
+    return _form_class(kind)(**kwargs)
 
 
 # ---------------------------------------------------------------- small POST forms

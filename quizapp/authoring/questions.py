@@ -1,6 +1,7 @@
 """Question pages for teachers: write and edit every kind, preview, history, copy, delete, order."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..bank.export import question_entry
 from ..content import article_passages
@@ -10,10 +11,11 @@ from ..review import passage_link
 from ..security import current_teacher, teacher_required
 from . import bp
 from .access import editable_article, editable_question, is_editable, readable_question
-from .forms import MoveForm, PreviewForm, QuestionForm, StatusForm
+from .checks import question_warnings
+from .forms import MoveForm, PreviewForm, StatusForm, question_form
 from .question_data import apply_errors, entry_to_data, form_to_entry
-from .questions_service import (answer_count, check_question, delete_question, deletion_refused, duplicate_question,
-                                move_question, new_key, passage_pairs, save_question, set_status,
+from .questions_service import (answer_count, article_questions, check_question, delete_question, deletion_refused,
+                                duplicate_question, move_question, new_key, passage_pairs, save_question, set_status,
                                 version_answer_counts)
 
 
@@ -25,9 +27,9 @@ def _question_form(article, question, kind: str):
     """Build, check and save the form; return a redirect when saved, else the page and its status."""
     pairs = passage_pairs(article)
     if question is not None and request.method == "GET":
-        form = QuestionForm(data=entry_to_data(question_entry(question)), passages=pairs)
+        form = question_form(KINDS[kind], data=entry_to_data(question_entry(question)), passages=pairs)
     else:
-        form = QuestionForm(passages=pairs)
+        form = question_form(KINDS[kind], passages=pairs)
     if form.is_submitted():
         form.validate()
         key = question.key if question is not None else new_key(article, form.prompt.data or "", kind)
@@ -38,9 +40,14 @@ def _question_form(article, question, kind: str):
         if clean is not None and not form.has_errors:
             saved = save_question(article, question, clean, current_teacher().id)
             flash(_("The question is saved."), "success")
+            if found := question_warnings(saved, article_questions(article)):
+                flash(ngettext("The item checker has %(num)d warning about this question: see it in the list.",
+                               "The item checker has %(num)d warnings about this question: see them in the list.",
+                               len(found)), "warning")
             return redirect(_back(saved))
+    warnings = question_warnings(question, article_questions(article)) if question is not None else []
     page = render_template("authoring/question_form.html", form=form, article=article, question=question,
-                           kind=KINDS[kind], passages=article.passages,
+                           kind=KINDS[kind], passages=article.passages, warnings=warnings,
                            answers=answer_count(question) if question is not None else 0)
     return page, 400 if form.is_submitted() else 200
 

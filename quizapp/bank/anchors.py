@@ -25,16 +25,21 @@ def occurrences(text: str, exact: str) -> list[int]:
     return starts
 
 
-def _common_suffix(a: str, b: str) -> int:
-    count = 0
-    while count < min(len(a), len(b)) and a[-1 - count] == b[-1 - count]:
+def _shared_before(text: str, end: int, prefix: str) -> int:
+    """How many characters of ``prefix``'s tail stand in ``text`` right before ``end``.
+
+    Indexes instead of slices: a quote that occurs many times in a long passage must not copy
+    the passage once per occurrence.
+    """
+    count, limit = 0, min(end, len(prefix))
+    while count < limit and text[end - 1 - count] == prefix[-1 - count]:
         count += 1
     return count
 
 
-def _common_prefix(a: str, b: str) -> int:
-    count = 0
-    while count < min(len(a), len(b)) and a[count] == b[count]:
+def _shared_after(text: str, start: int, suffix: str) -> int:
+    count, limit = 0, min(len(text) - start, len(suffix))
+    while count < limit and text[start + count] == suffix[count]:
         count += 1
     return count
 
@@ -48,12 +53,13 @@ def find_quote(passages: list[tuple[str, str]], exact: str, anchor: str | None =
     """
     if not exact:
         return []
+    prefix, suffix = prefix[-CONTEXT_WIDTH:], suffix[:CONTEXT_WIDTH]
     scored = []
     for passage_anchor, text in passages:
         for start in occurrences(text, exact):
             end = start + len(exact)
             score = (
-                _common_suffix(text[:start], prefix) + _common_prefix(text[end:], suffix),
+                _shared_before(text, start, prefix) + _shared_after(text, end, suffix),
                 passage_anchor == anchor,
             )
             scored.append((score, QuoteMatch(passage_anchor, start, end)))

@@ -9,49 +9,12 @@ from datetime import date
 import yaml
 
 from ..models import Article, Question
-from ..kinds.base import option_keys
-
-
-def _number(value: float) -> int | float:
-    """Write 5000.0 as 5000, so exported files read like hand-written ones."""
-    return int(value) if float(value).is_integer() else value
-
-
-def _options(spec: dict, fields: tuple[str, ...]) -> list[dict]:
-    options = []
-    for option, default_key in zip(spec.get("options", []), option_keys(len(spec.get("options", [])))):
-        entry = {}
-        if option["key"] != default_key:
-            entry["key"] = option["key"]  # a kept key after an option was removed
-        for name in fields:
-            entry[name] = option.get("anchor") if name == "passage" else option[name]
-        if option.get("correct"):
-            entry["correct"] = True
-        if option.get("feedback"):
-            entry["feedback"] = option["feedback"]
-        options.append(entry)
-    return options
+from ..kinds import get_kind
 
 
 def kind_fields(kind: str, spec: dict) -> dict:
-    """The fields a question file writes for the kind's spec (options, answer, unit …)."""
-    if kind in ("single_choice", "multiple_select"):
-        return {"options": _options(spec, ("text",))}
-    if kind == "evidence":
-        return {"options": _options(spec, ("quote", "passage"))}
-    if kind == "true_false":
-        fields = {"answer": bool(spec.get("answer"))}
-        for name in ("feedback_true", "feedback_false"):
-            if spec.get(name):
-                fields[name] = spec[name]
-        return fields
-    if kind == "numeric":
-        if "value" in spec:
-            answer = {"value": _number(spec["value"]), "tolerance": _number(spec.get("tolerance", 0))}
-        else:
-            answer = {"min": _number(spec["min"]), "max": _number(spec["max"])}
-        return {"answer": answer, **({"unit": spec["unit"]} if spec.get("unit") else {})}
-    raise ValueError(f"no file format for kind {kind}")
+    """The fields a question file writes for the kind's spec (options, answer, unit …): the kind's own."""
+    return get_kind(kind).file_fields(spec)
 
 
 def question_entry(question: Question) -> dict:

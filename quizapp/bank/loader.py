@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models import Article, Passage, Question, Quiz, QuizQuestion
+from .checker import ItemWarning, check_items
 from .errors import BankError, BankValidationError
 from .files import parse_yaml, question_files
 from .schema import validate_document
@@ -19,6 +20,7 @@ class LoadSummary:
     new_versions: int = 0
     quizzes: int = 0
     files: list[str] = field(default_factory=list)
+    warnings: list[ItemWarning] = field(default_factory=list)  # the item checker's, loaded anyway
 
 
 def read_documents(path: Path) -> tuple[list[tuple[str, dict]], list[BankError]]:
@@ -51,6 +53,8 @@ def load_path(path: Path) -> LoadSummary:
     if errors:
         raise BankValidationError(errors)
     summary = LoadSummary()
+    summary.warnings = [warning for name, document in documents
+                        for warning in check_items(document["questions"], name)]
     try:
         for name, document in documents:
             load_document(document, source_file=Path(name).name, owner_id=None, summary=summary)

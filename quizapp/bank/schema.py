@@ -18,6 +18,10 @@ TAG = re.compile(r"^[a-z0-9äöü][a-z0-9äöü-]{0,39}$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 CODE = re.compile(r"^[A-Z0-9]{4,16}$")
 LANGUAGES = ("de", "en", "fr", "it", "rm")
+# Limits far above any news article or class quiz; they keep one file from tying up a worker.
+MAX_BLOCKS = 400
+MAX_BLOCK_CHARS = 20_000
+MAX_QUESTIONS = 500
 
 
 @dataclass
@@ -99,6 +103,9 @@ def validate_blocks(raw, report: Report) -> list[dict]:
     if not isinstance(raw, list) or not raw:
         report.error("article.blocks", _("Give the article's text as a list of blocks with anchor, kind and text."))
         return []
+    if len(raw) > MAX_BLOCKS:
+        report.error("article.blocks", _("An article has at most %(count)d blocks.", count=MAX_BLOCKS))
+        return []
     blocks, seen = [], set()
     for index, item in enumerate(raw):
         where = f"article.blocks[{index}]"
@@ -116,6 +123,10 @@ def validate_blocks(raw, report: Report) -> list[dict]:
             report.error(f"{where}.kind", _("Use one of: %(kinds)s.", kinds=", ".join(PASSAGE_KINDS)))
         if not block["text"]:
             report.error(f"{where}.text", _("A block needs text."))
+        elif len(block["text"]) > MAX_BLOCK_CHARS:
+            report.error(f"{where}.text", _("A block has at most %(count)d characters; split it into paragraphs.",
+                                            count=MAX_BLOCK_CHARS))
+            block["text"] = ""
         blocks.append(block)
     return blocks
 
@@ -189,13 +200,15 @@ def validate_quiz(raw, keys: list[str], report: Report) -> dict | None:
     quiz = {"title": _text(raw.get("title")), "code": _text(raw.get("code")).upper(),
             "description": _text(raw.get("description")), "public": raw.get("public", True) is True,
             "shuffle_questions": raw.get("shuffle_questions") is True,
-            "shuffle_options": raw.get("shuffle_options") is True}
+            "shuffle_options": raw.get("shuffle_options", True) is not False}
     if not quiz["title"]:
         report.error("quiz.title", _("This field is required."))
     if not CODE.match(quiz["code"]):
         report.error("quiz.code", _("Use 4 to 16 capital letters or digits, e.g. KURSK25."))
     questions = raw.get("questions")
-    if questions is not None and (not isinstance(questions, list) or not set(questions) <= set(keys)):
+    if questions is not None and (not isinstance(questions, list)
+                                  or not all(isinstance(key, str) for key in questions)
+                                  or not set(questions) <= set(keys)):
         report.error("quiz.questions", _("List question ids from this file, or leave it out to use all published ones."))
         questions = None
     quiz["questions"] = questions
@@ -213,6 +226,9 @@ def validate_document(data, file: str) -> tuple[dict, list[BankError]]:
     raw_questions = data.get("questions") or []
     if not isinstance(raw_questions, list):
         report.error("questions", _("'questions' is a list."))
+        raw_questions = []
+    if len(raw_questions) > MAX_QUESTIONS:
+        report.error("questions", _("A file has at most %(count)d questions; split it.", count=MAX_QUESTIONS))
         raw_questions = []
     questions, seen = [], set()
     for raw in raw_questions:

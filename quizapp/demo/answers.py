@@ -3,13 +3,15 @@
 A two-parameter logistic model with guessing decides whether the answer is right:
 P(right) = c + (1 - c) / (1 + exp(-1.7 · a · (ability - b))), where b is the question's
 difficulty, a its discrimination and c the chance of guessing. Wrong answers favour one
-"tempting" distractor per question, as real classes do. Grading is left to quizapp.kinds.
+"tempting" distractor per question, as real classes do. What a right or wrong answer looks like,
+and the chance of guessing, is the question kind's (``Kind.demo_values``, ``guess_chance``);
+grading is left to quizapp.kinds too.
 """
 import math
 import random
 from dataclasses import dataclass
 
-from ..kinds.numbers import format_number
+from ..kinds import get_kind
 
 LEVEL = {"easy": -1.2, "medium": 0.0, "hard": 1.0}
 
@@ -35,16 +37,10 @@ def profile(rng: random.Random, question_id: int, snapshot: dict, role: str | No
     (weak students do better on it than strong ones), so every flag of the item analysis shows."""
     spec, kind = snapshot["spec"], snapshot["kind"]
     wrong = [o["key"] for o in spec.get("options", []) if not o.get("correct")]
-    guess = {"true_false": 0.5, "numeric": 0.0, "multiple_select": 0.1}.get(kind, 1 / max(2, len(spec.get("options", []))))
+    guess = get_kind(kind).guess_chance(spec)
     b = {"easy": -4.0, "hard": 3.0}.get(role, LEVEL.get(snapshot.get("difficulty"), 0.0) + rng.gauss(0, 0.6))
     return Profile(question_id, kind, spec, b=b, a=-0.6 if role == "odd" else rng.uniform(0.5, 1.8),
                    c=0.0 if role == "hard" else guess, tempting=rng.choice(wrong) if wrong else None)
-
-
-def _wrong_choice(rng: random.Random, p: Profile) -> str:
-    wrong = [o["key"] for o in p.spec["options"] if not o.get("correct")]
-    weights = [4 if key == p.tempting else 1 for key in wrong]
-    return rng.choices(wrong, weights)[0]
 
 
 def answer(rng: random.Random, p: Profile, ability: float) -> list[str]:
@@ -52,18 +48,4 @@ def answer(rng: random.Random, p: Profile, ability: float) -> list[str]:
     if rng.random() < 0.03 / (1 + math.exp(ability)):  # weaker students skip a little more
         return []
     right = rng.random() < p.p_right(ability)
-    spec = p.spec
-    if p.kind == "true_false":
-        return ["true" if spec["answer"] == right else "false"]
-    if p.kind == "numeric":
-        value = spec["min"] if right else spec["max"] * rng.choice([0.1, 0.5, 2, 10]) + rng.choice([0, 10])
-        return [format_number(value) if rng.random() < 0.5 else f"{value:g}"]
-    if p.kind == "multiple_select":
-        good = [o["key"] for o in spec["options"] if o.get("correct")]
-        if right:
-            return good
-        partial = rng.sample(good, max(0, len(good) - 1)) + [_wrong_choice(rng, p)]
-        return [o["key"] for o in spec["options"] if o["key"] in partial]
-    if right:
-        return [next(o["key"] for o in spec["options"] if o.get("correct"))]
-    return [_wrong_choice(rng, p)]
+    return get_kind(p.kind).demo_values(p.spec, right, rng, p.tempting)

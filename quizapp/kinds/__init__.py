@@ -1,4 +1,8 @@
-"""The registry of question kinds: one line per kind, looked up by name."""
+"""The registry of question kinds: one line per kind, looked up by name.
+
+Everything the app does with a question asks its kind (see base.Kind), so a new kind is its
+module, its templates (templates/kinds/<name>.html, <name>_form.html), its tests and a line here.
+"""
 from .base import INVALID, Kind, Result
 from .choice import MultipleSelect, SingleChoice
 from .evidence import Evidence
@@ -6,8 +10,11 @@ from .numeric import Numeric
 from .true_false import TrueFalse
 
 KINDS: dict[str, Kind] = {
-    kind.name: kind
-    for kind in (SingleChoice(), MultipleSelect(), TrueFalse(), Numeric(), Evidence())
+    "single_choice": SingleChoice(),
+    "multiple_select": MultipleSelect(),
+    "true_false": TrueFalse(),
+    "numeric": Numeric(),
+    "evidence": Evidence(),
 }
 
 

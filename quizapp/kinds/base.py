@@ -1,8 +1,13 @@
 """What every question kind provides, and the small types they share.
 
-A kind works on a version snapshot's ``spec`` (plain JSON data) and never touches the request,
-the session or the database, so grading is a pure function that tests call directly.
+A kind owns everything about itself: how its spec in a question file is validated
+(``validate_spec``) and written back (``file_fields``); how a posted value is parsed and graded
+(pure functions over the version snapshot's ``spec``: no request, session or database); how the
+quiz page shows it (``template``) and the review marks it (``correct_keys``, ``review_template``);
+whether its options shuffle; its fields on the authoring form; and how a simulated student
+answers it (``demo_values``). Everything else in the app asks the kind instead of its name.
 """
+import random
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -45,18 +50,52 @@ def clamp_points(fraction: float, max_points: int) -> float:
 
 
 class Kind(ABC):
-    """Base class: subclasses set ``name`` and implement the hooks below."""
+    """Base class: subclasses set ``name`` and ``label`` and implement the hooks below."""
 
     name: str = ""
+    label: Any = ""
     uses_options = False
+    # The question's own quote field is on the form (evidence takes it from its correct option).
+    quote_in_form = True
+    prompt_hint: Any = None
+
+    # ---------------------------------------------------------------- display
 
     @property
     def template(self) -> str:
+        """The quiz page's input for this kind: extends kinds/_question.html, overrides ``input``."""
         return f"kinds/{self.name}.html"
+
+    @property
+    def review_template(self) -> str:
+        """How the review shows the student's answer: the options marked, or the answer in words."""
+        return "kinds/_review_options.html" if self.uses_options else "kinds/_review_answer.html"
+
+    @property
+    def form_template(self) -> str:
+        """The kind's fields on the authoring form."""
+        return f"kinds/{self.name}_form.html"
+
+    def shuffles_options(self, spec: dict) -> bool:
+        """Whether a quiz that shuffles options may reorder this question's options."""
+        return self.uses_options
+
+    # ---------------------------------------------------------------- question files
 
     @abstractmethod
     def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
         """Check the kind's fields of a question dict; return the spec to store."""
+
+    @abstractmethod
+    def file_fields(self, spec: dict) -> dict:
+        """The fields a question file writes for a stored spec; validate_spec reads them back."""
+
+    def relink_spec(self, spec: dict, find) -> tuple[dict, bool]:
+        """The spec after the article's text changed; ``find(exact, anchor)`` gives a quote's new
+        anchor or None. Returns the spec and whether every quote in it was found again."""
+        return spec, True
+
+    # ---------------------------------------------------------------- answers
 
     @abstractmethod
     def parse(self, spec: dict, values: list[str]) -> Any:
@@ -81,3 +120,53 @@ class Kind(ABC):
     def display_options(self, spec: dict) -> list[dict]:
         """Options as the quiz page shows them, without anything that reveals correctness."""
         return []
+
+    def correct_keys(self, spec: dict) -> set[str]:
+        """The keys of display_options that are right (review marks, item analysis)."""
+        return {option["key"] for option in spec.get("options", []) if option.get("correct")}
+
+    # ---------------------------------------------------------------- authoring form
+
+    def form_fields(self) -> dict:
+        """Unbound WTForms fields this kind adds to the question form."""
+        return {}
+
+    def form_data(self, entry: dict) -> dict:
+        """Data for the kind's form fields from a question-file entry."""
+        return {}
+
+    def entry_from_form(self, form, reserved: set[str]) -> tuple[dict, list[int]]:
+        """The kind's question-file fields from a submitted form, and the form row of each option."""
+        return {}, []
+
+    def place_error(self, form, name: str, rows: list[int], names: list[str]) -> list | None:
+        """The error list on the form where a schema error about the kind's field ``name`` belongs.
+
+        None: not the kind's field. ``names``: every error's field, for errors shown only once.
+        """
+        return None
+
+    def form_message(self, name: str, message: str) -> str:
+        """Say it the form's way where the schema's message about ``name`` speaks of file syntax."""
+        return message
+
+    # ---------------------------------------------------------------- simulated students
+
+    def guess_chance(self, spec: dict) -> float:
+        """How likely a student who guesses gets it right."""
+        options = self.display_options(spec)
+        return 1 / len(options) if options else 0.0
+
+    def demo_values(self, spec: dict, right: bool, rng: random.Random, tempting: str | None) -> list[str]:
+        """Form values a simulated student posts: right or wrong, wrong ones favouring ``tempting``."""
+        keys = [option["key"] for option in self.display_options(spec)]
+        good, bad = self.correct_keys(spec), [key for key in keys if key not in self.correct_keys(spec)]
+        if right or not bad:
+            return [key for key in keys if key in good][:1]
+        return [rng.choices(bad, [4 if key == tempting else 1 for key in bad])[0]]
+
+
+def place_in(field) -> list:
+    """A WTForms field's error list, made writable (``errors`` is a tuple until validate ran)."""
+    field.errors = list(field.errors)
+    return field.errors

@@ -5,12 +5,14 @@ option picked adds 1/(number of right options), each wrong option picked subtrac
 1/(number of wrong options); the fraction is clamped to 0..1 and multiplied by the points.
 So picking every option scores 0, and the answer is "correct" only when it is exactly right.
 """
+import random
 from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .base import INVALID, Kind, Result, SpecContext, clamp_points, option_keys
+from .option_form import option_fields, option_rows, options_data, place_option_error
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
 
@@ -51,7 +53,25 @@ def validate_options(question: dict, ctx: SpecContext, *, exactly_one: bool) -> 
 
 def option_texts(spec: dict, keys) -> str:
     by_key = {option["key"]: option for option in spec["options"]}
-    return "; ".join(by_key[key].get("text") or by_key[key].get("quote", "") for key in keys if key in by_key)
+    return "; ".join(by_key[key].get("text") or by_key[key].get("quote", "")
+                     for key in keys if isinstance(key, str) and key in by_key)
+
+
+def options_file_entries(spec: dict, fields: tuple[str, ...]) -> list[dict]:
+    """The options as a question file writes them; a key is written only where it is not the default."""
+    options = []
+    for option, default_key in zip(spec.get("options", []), option_keys(len(spec.get("options", [])))):
+        entry = {}
+        if option["key"] != default_key:
+            entry["key"] = option["key"]  # a kept key after an option was removed
+        for name in fields:
+            entry[name] = option.get("anchor") if name == "passage" else option[name]
+        if option.get("correct"):
+            entry["correct"] = True
+        if option.get("feedback"):
+            entry["feedback"] = option["feedback"]
+        options.append(entry)
+    return options
 
 
 def option_feedback(spec: dict, keys) -> list[str]:
@@ -62,9 +82,33 @@ class SingleChoice(Kind):
     name = "single_choice"
     label = _l("Single choice")
     uses_options = True
+    # The option rows of the authoring form (kinds/_options_form.html):
+    options_are_quotes = False
+    options_legend = _l("Options")
+    options_hint = _l("Mark exactly one option as correct. Empty rows are ignored.")
 
     def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
         return validate_options(question, ctx, exactly_one=True)
+
+    def file_fields(self, spec: dict) -> dict:
+        return {"options": options_file_entries(spec, ("text",))}
+
+    @property
+    def form_template(self) -> str:
+        return "kinds/_options_form.html"
+
+    def form_fields(self) -> dict:
+        return option_fields()
+
+    def form_data(self, entry: dict) -> dict:
+        return options_data(entry)
+
+    def entry_from_form(self, form, reserved: set[str]) -> tuple[dict, list[int]]:
+        options, rows = option_rows(form, False, reserved)
+        return {"options": options}, rows
+
+    def place_error(self, form, name: str, rows: list[int], names: list[str]) -> list | None:
+        return place_option_error(form, name, rows)
 
     def parse(self, spec: dict, values: list[str]) -> Any:
         values = [value for value in values if value != ""]
@@ -76,7 +120,7 @@ class SingleChoice(Kind):
         return values[0]
 
     def grade(self, spec: dict, points: int, answer: Any) -> Result:
-        if answer is None or answer is INVALID:
+        if not isinstance(answer, str):  # blank, INVALID, or not what parse gives
             return Result(0.0, points, False)
         right = next(option["key"] for option in spec["options"] if option["correct"])
         correct = answer == right
@@ -98,6 +142,7 @@ class SingleChoice(Kind):
 class MultipleSelect(SingleChoice):
     name = "multiple_select"
     label = _l("Multiple select")
+    options_hint = _l("Mark every correct option (at least one). Wrong picks cost points. Empty rows are ignored.")
 
     def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
         return validate_options(question, ctx, exactly_one=False)
@@ -112,7 +157,7 @@ class MultipleSelect(SingleChoice):
         return [key for key in keys if key in values]  # option order, so equal answers compare equal
 
     def grade(self, spec: dict, points: int, answer: Any) -> Result:
-        if answer is None or answer is INVALID:
+        if not isinstance(answer, list) or not all(isinstance(key, str) for key in answer):
             return Result(0.0, points, False)
         chosen = set(answer)
         right = {o["key"] for o in spec["options"] if o["correct"]}
@@ -127,3 +172,15 @@ class MultipleSelect(SingleChoice):
 
     def chosen_keys(self, answer: Any) -> list[str]:
         return list(answer) if isinstance(answer, list) else []
+
+    def guess_chance(self, spec: dict) -> float:
+        return 0.1
+
+    def demo_values(self, spec: dict, right: bool, rng: random.Random, tempting: str | None) -> list[str]:
+        keys = [o["key"] for o in spec["options"]]
+        good = [key for key in keys if key in self.correct_keys(spec)]
+        if right or len(good) == len(keys):
+            return good
+        partial = set(rng.sample(good, max(0, len(good) - 1)))
+        partial |= set(super().demo_values(spec, False, rng, tempting))  # one wrong pick, most often the tempting one
+        return [key for key in keys if key in partial]

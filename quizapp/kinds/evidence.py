@@ -3,12 +3,24 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .base import SpecContext, option_keys
-from .choice import MAX_OPTIONS, MIN_OPTIONS, SingleChoice
+from .choice import MAX_OPTIONS, MIN_OPTIONS, SingleChoice, options_file_entries
+from .option_form import option_rows
 
 
 class Evidence(SingleChoice):
     name = "evidence"
     label = _l("Evidence (which passage?)")
+    quote_in_form = False
+    options_are_quotes = True
+    options_legend = _l("Quotes to choose from")
+    options_hint = _l("Each option is a verbatim quote from the article. Mark the one quote that proves the "
+                      "statement; the others are near misses. Select text in the article, then press “Use "
+                      "selection” in a row – or choose the passage and paste the quote.")
+    prompt_hint = _l("State a claim in your own words and ask which passage supports it.")
+
+    @property
+    def review_template(self) -> str:
+        return "kinds/evidence_review.html"
 
     def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
         raw = question.get("options")
@@ -41,3 +53,27 @@ class Evidence(SingleChoice):
 
     def display_options(self, spec: dict) -> list[dict]:
         return [{"key": o["key"], "text": o["quote"]} for o in spec["options"]]
+
+    def file_fields(self, spec: dict) -> dict:
+        return {"options": options_file_entries(spec, ("quote", "passage"))}
+
+    def relink_spec(self, spec: dict, find) -> tuple[dict, bool]:
+        options, found_all = [], True
+        for option in spec.get("options", []):
+            anchor = find(option["quote"], option.get("anchor"))
+            found_all = found_all and anchor is not None
+            options.append({**option, "anchor": anchor or option.get("anchor")})
+        return {**spec, "options": options}, found_all
+
+    def entry_from_form(self, form, reserved: set[str]) -> tuple[dict, list[int]]:
+        options, rows = option_rows(form, True, reserved)
+        right = [option for option in options if option["correct"]]
+        # The question's quote is the correct option's quote: the teacher picks it only once.
+        quote = {"exact": right[0]["quote"], "passage": right[0]["passage"]} if len(right) == 1 else {}
+        return {"options": options, "quote": quote}, rows
+
+    def place_error(self, form, name: str, rows: list[int], names: list[str]) -> list | None:
+        if name == "quote.exact":
+            # The quote is the correct option's: any problem with it is already shown there.
+            return [] if any(other.startswith("options") for other in names) else form.option_errors
+        return super().place_error(form, name, rows, names)

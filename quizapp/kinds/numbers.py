@@ -3,7 +3,11 @@
 Accepted: 5000, 5'000, 5’000, 5 000 (also narrow/no-break spaces), 5.000 (dot as thousands
 separator), 2,5 and 2.5 (decimal), a leading minus sign. A dot followed by exactly three digits
 in groups is a thousands separator, as in German print; "2.5" stays two and a half.
+
+A range is two such numbers joined by a dash (-, –, —), "bis" or "to", optionally after "von"
+or "from": 14'000–15'000, 14000 bis 15000, 14 000 - 15 000, von 14.000 bis 15.000.
 """
+import math
 import re
 
 THOUSANDS_SEPARATORS = "'’ \u00a0\u202f."
@@ -13,7 +17,7 @@ _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 def parse_number(text: str) -> float | None:
     """Return the number written in ``text``, or None if it is not one number."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > 400:
         return None
     value = text.strip()
     sign = 1.0
@@ -22,15 +26,39 @@ def parse_number(text: str) -> float | None:
     if _GROUPED.match(value):
         integer, _, fraction = value.partition(",")
         digits = "".join(ch for ch in integer if ch.isdigit())
-        return sign * float(f"{digits}.{fraction}" if fraction else digits)
+        number = sign * float(f"{digits}.{fraction}" if fraction else digits)
+        return number if math.isfinite(number) else None
     if _PLAIN.match(value):
-        return sign * float(value.replace(",", "."))
+        number = sign * float(value.replace(",", "."))
+        return number if math.isfinite(number) else None  # 400 nines are not a number anyone means
+    return None
+
+
+MAX_RANGE_TEXT = 80
+_RANGE_SEPARATOR = re.compile(r"\s*(?:[-–—−]|\b(?:bis|to)\b)\s*", re.IGNORECASE)
+_RANGE_PREFIX = re.compile(r"^(?:von|from)\s+", re.IGNORECASE)
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """Return the two ends written in ``text`` (in the order written), or None if it is not a range."""
+    if not isinstance(text, str) or len(text) > MAX_RANGE_TEXT:
+        return None
+    value = _RANGE_PREFIX.sub("", text.strip())
+    # Try each separator: "-5 - 5" splits at the second dash, since "" is no number.
+    for match in _RANGE_SEPARATOR.finditer(value):
+        low, high = parse_number(value[:match.start()]), parse_number(value[match.end():])
+        if low is not None and high is not None:
+            return low, high
     return None
 
 
 def format_number(value: float) -> str:
-    """Write a number with Swiss thousands separators: 14'000, 2,5."""
-    if float(value).is_integer():
+    """Write a number with Swiss thousands separators: 14'000, 2,5, 5'000'000,5."""
+    value = float(value)
+    if not math.isfinite(value):
+        return str(value)
+    if value.is_integer():
         return f"{int(value):,}".replace(",", "'")
-    whole, _, fraction = f"{value:.6g}".partition(".")
-    return f"{int(whole):,}".replace(",", "'") + ("," + fraction if fraction else "")
+    # Fixed point, not %g: 5000000.5 must not become "5e+06".
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text.replace(",", "'").replace(".", ",")

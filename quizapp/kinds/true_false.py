@@ -1,10 +1,14 @@
 """True/false: the student judges a statement; the answer is one of two options."""
+import random
 from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from wtforms import RadioField, StringField
+from wtforms.validators import Length
 
-from .base import INVALID, Kind, Result, SpecContext
+from .base import INVALID, Kind, Result, SpecContext, place_in
+from .option_form import strip
 
 VALUES = {"true": True, "false": False}
 
@@ -13,6 +17,10 @@ class TrueFalse(Kind):
     name = "true_false"
     label = _l("True or false")
     uses_options = True
+    prompt_hint = _l("A statement about the article that is true or false.")
+
+    def shuffles_options(self, spec: dict) -> bool:
+        return False  # "true, false" reads oddly the other way round, and two options reveal nothing
 
     def validate_spec(self, question: dict, ctx: SpecContext) -> dict:
         answer = question.get("answer")
@@ -21,6 +29,13 @@ class TrueFalse(Kind):
             answer = False
         return {"answer": answer, "feedback_true": str(question.get("feedback_true") or "").strip(),
                 "feedback_false": str(question.get("feedback_false") or "").strip()}
+
+    def file_fields(self, spec: dict) -> dict:
+        fields = {"answer": bool(spec.get("answer"))}
+        for name in ("feedback_true", "feedback_false"):
+            if spec.get(name):
+                fields[name] = spec[name]
+        return fields
 
     def parse(self, spec: dict, values: list[str]) -> Any:
         values = [value for value in values if value != ""]
@@ -50,3 +65,33 @@ class TrueFalse(Kind):
 
     def display_options(self, spec: dict) -> list[dict]:
         return [{"key": "true", "text": _("True")}, {"key": "false", "text": _("False")}]
+
+    def correct_keys(self, spec: dict) -> set[str]:
+        return {"true" if spec["answer"] else "false"}
+
+    def demo_values(self, spec: dict, right: bool, rng: random.Random, tempting: str | None) -> list[str]:
+        return ["true" if spec["answer"] == right else "false"]
+
+    def form_fields(self) -> dict:
+        return {
+            "answer_bool": RadioField(_l("The statement is"), choices=[("true", _l("true")), ("false", _l("false"))],
+                                      validate_choice=False),
+            "feedback_true": StringField(_l("Feedback for “true”"), validators=[Length(max=1000)], filters=[strip]),
+            "feedback_false": StringField(_l("Feedback for “false”"), validators=[Length(max=1000)], filters=[strip]),
+        }
+
+    def form_data(self, entry: dict) -> dict:
+        answer = entry.get("answer")
+        data = {"answer_bool": ("true" if answer else "false") if isinstance(answer, bool) else None}
+        return data | {name: entry.get(name, "") for name in ("feedback_true", "feedback_false")}
+
+    def entry_from_form(self, form, reserved: set[str]) -> tuple[dict, list[int]]:
+        return {"answer": VALUES.get(form.answer_bool.data), "feedback_true": form.feedback_true.data or "",
+                "feedback_false": form.feedback_false.data or ""}, []
+
+    def place_error(self, form, name: str, rows: list[int], names: list[str]) -> list | None:
+        fields = {"answer": "answer_bool", "feedback_true": "feedback_true", "feedback_false": "feedback_false"}
+        return place_in(getattr(form, fields[name])) if name in fields else None
+
+    def form_message(self, name: str, message: str) -> str:
+        return _("Choose whether the statement is true or false.") if name == "answer" else message

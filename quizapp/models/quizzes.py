@@ -2,7 +2,7 @@
 from datetime import datetime
 
 from sqlalchemy import (JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint, false,
-                        text)
+                        text, true)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -23,7 +23,8 @@ class Quiz(db.Model):
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     public: Mapped[bool] = mapped_column(Boolean, default=False)  # listed on the home page for everyone
     shuffle_questions: Mapped[bool] = mapped_column(Boolean, default=False)
-    shuffle_options: Mapped[bool] = mapped_column(Boolean, default=False)
+    # On unless a teacher turns it off: the position of the key must say nothing (QUESTIONS.md, rule 11).
+    shuffle_options: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     max_attempts: Mapped[int | None]  # NULL: unlimited
     reveal: Mapped[str] = mapped_column(String(16), default="after_submit")
     opens_at: Mapped[datetime | None]

@@ -102,18 +102,11 @@ def _questions(quiz_id: int, answered: list[int]) -> list[tuple]:
     ).all()
 
 
-def _correct_keys(snapshot: dict) -> set[str]:
-    spec = snapshot["spec"]
-    if snapshot["kind"] == "true_false":
-        return {"true" if spec["answer"] else "false"}
-    return {option["key"] for option in spec.get("options", []) if option.get("correct")}
-
-
 def _options(item: Item, counts: dict[str, int]) -> None:
     kind = get_kind(item.snapshot["kind"])
     if not kind.uses_options:
         return
-    right = _correct_keys(item.snapshot)
+    right = kind.correct_keys(item.snapshot["spec"])
     item.options = [{"key": option["key"], "text": option["text"], "correct": option["key"] in right,
                      "count": counts.get(option["key"], 0),
                      "percent": 100.0 * counts.get(option["key"], 0) / item.n if item.n else None}

@@ -3,6 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import quizzes as service
+from ..input_guard import database_id
 from ..models import Quiz
 from ..labels import category_label
 from . import bp
@@ -20,7 +21,7 @@ def quiz_new():
     if "article" not in request.args:
         status = 400 if request.method == "POST" else 200
         return render_template("teacher/quiz_article.html", articles=service.visible_articles(teacher)), status
-    article = service.visible_article(teacher, request.args.get("article", type=int))
+    article = service.visible_article(teacher, request.args.get("article", type=database_id))
     if article is None:
         abort(404)
     questions = service.article_questions(article)

@@ -99,7 +99,7 @@ class QuizSettingsForm(FlaskForm):
                         validators=[DataRequired(message=_l("Please give the quiz a title.")), Length(max=200)])
     description = TextAreaField(_l("Description"), filters=[_strip], validators=[Length(max=2000)])
     shuffle_questions = BooleanField(_l("Shuffle the questions for every student"))
-    shuffle_options = BooleanField(_l("Shuffle the answer options"))
+    shuffle_options = BooleanField(_l("Shuffle the answer options"), default=True)
     max_attempts = IntegerField(_l("Attempts allowed"), validators=[
         Optional(), NumberRange(min=1, max=100, message=_l("Between 1 and 100, or leave it empty."))],
         render_kw={"min": 1, "max": 100, "inputmode": "numeric"})

@@ -25,3 +25,10 @@ def test_malformed_numbers_are_rejected(text):
 def test_format_number_uses_swiss_separators():
     assert format_number(14000.0) == "14'000"
     assert format_number(2.5) == "2,5"
+
+
+@pytest.mark.parametrize("value, text", [(5000000.5, "5'000'000,5"), (2.5, "2,5"), (14000.0, "14'000"),
+                                         (0.125, "0,125"), (float("inf"), "inf")])
+def test_format_number_writes_large_decimals_in_full(value, text):
+    # "%g" once wrote 5000000.5 as "5e+06" and the review page failed on it.
+    assert format_number(value) == text
