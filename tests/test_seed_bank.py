@@ -1,10 +1,6 @@
-"""The shipped question bank: the article as published, items written to ../shared/QUESTIONS.md,
-and a quiz that a student who never reads the article cannot game (shuffled or in file order).
-
-Numeric range answers (`answer: {range: [...]}`) come with the numeric kind's range support;
-until the loader knows them, the tests that need the bank in the database load a copy with the
-range written as {min, max}. The blind strategies leave number fields empty, so they score the
-same either way.
+"""The shipped question bank: the article as published, items written to ../shared/QUESTIONS.md
+(checked here and by the item checker), and a quiz that a student who never reads the article
+cannot game, with options shuffled or in file order.
 """
 import html
 import re
@@ -15,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from quizapp.bank import load_path, read_documents
+from quizapp.bank import read_documents
+from quizapp.bank.checker import check_items
 from quizapp.bank.anchors import occurrences
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
@@ -49,41 +46,13 @@ def is_range_question(question: dict) -> bool:
     return isinstance(question.get("answer"), dict) and "range" in question["answer"]
 
 
-def validation_errors(app, raw) -> tuple[list, list]:
-    """Validation errors, split into (range answers the loader does not know yet, all others)."""
-    ranges = {q["id"] for q in raw["questions"] if is_range_question(q)}
-    with app.app_context():
-        _, errors = read_documents(SEED_DIR)
-    pending = [e for e in errors if e.question in ranges and (e.field or "").startswith("answer")]
-    return pending, [e for e in errors if e not in pending]
-
-
-@pytest.fixture
-def bank_app(app, raw, tmp_path):
-    """The app with the shipped bank loaded (range answers as {min, max} where not yet supported)."""
-    pending, others = validation_errors(app, raw)
-    assert others == []
-    path = SEED_DIR
-    if pending:
-        copy = yaml.safe_load(SEED_FILE.read_text(encoding="utf-8"))
-        for question in copy["questions"]:
-            if is_range_question(question):
-                low, high = question["answer"].pop("range")
-                question["answer"].update(min=low, max=high)
-        path = tmp_path / SEED_FILE.name
-        path.write_text(yaml.safe_dump(copy, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with app.app_context():
-        load_path(path)
-    return app
-
-
 # ---------------------------------------------------------------- the file and the article
 
-def test_seed_file_validates_without_errors(app, raw):
-    pending, others = validation_errors(app, raw)
-    assert others == []
-    if pending:
-        pytest.xfail("range answers are validated once the numeric kind supports {range: [...]}")
+def test_seed_file_validates_and_the_item_checker_has_no_warning(app):
+    with app.app_context():
+        documents, errors = read_documents(SEED_DIR)
+        assert errors == [] and len(documents) == 1
+        assert [str(w) for w in check_items(documents[0][1]["questions"])] == []
 
 
 def test_article_is_described_as_published(raw):
@@ -127,9 +96,9 @@ def test_every_quote_occurs_exactly_once_in_the_passage_it_names(raw):
             assert len(occurrences(texts[quote["passage"]], exact)) == 1, (question["id"], exact)
 
 
-def test_loaded_questions_point_at_the_named_passage(bank_app, raw):
+def test_loaded_questions_point_at_the_named_passage(seeded, raw):
     named = {q["id"]: q["quote"]["passage"] for q in raw["questions"]}
-    with bank_app.app_context():
+    with seeded.app_context():
         loaded = db.session.execute(db.select(Question)).scalars().all()
         assert sorted(q.key for q in loaded) == sorted(named)
         for question in loaded:
@@ -137,9 +106,9 @@ def test_loaded_questions_point_at_the_named_passage(bank_app, raw):
             assert question.quote_exact in question.passage.text
 
 
-def test_seed_quiz_is_public_shuffled_and_has_every_question(bank_app, raw):
+def test_seed_quiz_is_public_shuffled_and_has_every_question(seeded, raw):
     assert raw["quiz"]["code"] == "KURSK25" and raw["quiz"]["shuffle_options"] is True
-    with bank_app.app_context():
+    with seeded.app_context():
         quiz = db.session.execute(db.select(Quiz).filter_by(code="KURSK25")).scalar_one()
         assert quiz.published and quiz.public and quiz.shuffle_options
         assert len(quiz.items) == len(raw["questions"])
@@ -165,6 +134,34 @@ def test_the_range_question_asks_for_the_range(raw):
     ranged = [q for q in raw["questions"] if is_range_question(q)]
     assert [q["answer"]["range"] for q in ranged] == [[14000, 15000]]
     assert "Spanne" in ranged[0]["prompt"] and "Schätzungen" in ranged[0]["prompt"]
+
+
+def start_seed_attempt(client) -> tuple[int, str]:
+    response = client.post("/quiz/KURSK25/start", data={"display_name": "Lea"})
+    assert response.status_code == 302
+    attempt_id = int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+    return attempt_id, client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("typed", "right"), [("14'000–15'000", True), ("14000 bis 15000", True),
+                                              ("14'500", False), ("5000", False)])
+def test_the_range_question_takes_the_range_and_not_one_number_in_it(seeded, typed, right):
+    client = seeded.test_client()
+    with seeded.app_context():
+        attempt_id, page = start_seed_attempt(client)
+        field = re.search(r'<fieldset class="question" id="question-1">.*?name="([^"]+)"', page, re.S).group(1)
+        hidden, _ = quiz_form(page)
+        client.post(f"/attempts/{attempt_id}", data={**hidden, field: typed})
+        assert db.session.get(Attempt, attempt_id).score == (1 if right else 0)
+
+
+def test_the_quiz_page_hints_give_no_answer_away(seeded, raw):
+    answers = set().union(*(answer_numbers(q) for q in raw["questions"]))
+    with seeded.app_context():
+        _, page = start_seed_attempt(seeded.test_client())
+    hints = " ".join(html.unescape(h) for h in re.findall(r'<p class="hint">(.*?)</p>', page, re.S))
+    assert "Spanne" in hints and "Ziffern" in hints  # the hints are there, in German
+    assert not numbers_in(hints) & answers, hints
 
 
 def test_source_critique_items_the_rules_ask_for(raw):
@@ -318,26 +315,26 @@ def blind_attempt(client, strategy) -> float:
 
 
 @pytest.mark.parametrize("name", sorted(STRATEGIES))
-def test_blind_strategies_score_no_better_than_chance_on_the_shipped_quiz(bank_app, name):
-    client = bank_app.test_client()
-    with bank_app.app_context():
+def test_blind_strategies_score_no_better_than_chance_on_the_shipped_quiz(seeded, name):
+    client = seeded.test_client()
+    with seeded.app_context():
         scores = [blind_attempt(client, STRATEGIES[name]) for _ in range(BLIND_ATTEMPTS)]
     assert statistics.mean(scores) <= CHANCE_LIMIT, (name, statistics.mean(scores))
 
 
 @pytest.mark.parametrize("name", sorted(STRATEGIES))
-def test_blind_strategies_score_no_better_than_chance_in_file_order(bank_app, name):
-    with bank_app.app_context():
+def test_blind_strategies_score_no_better_than_chance_in_file_order(seeded, name):
+    with seeded.app_context():
         quiz = db.session.execute(db.select(Quiz).filter_by(code="KURSK25")).scalar_one()
         quiz.shuffle_options = False
         db.session.commit()
-        score = blind_attempt(bank_app.test_client(), STRATEGIES[name])
+        score = blind_attempt(seeded.test_client(), STRATEGIES[name])
     assert score <= CHANCE_LIMIT, (name, score)
 
 
-def test_options_really_are_shuffled_between_attempts(bank_app):
-    client = bank_app.test_client()
-    with bank_app.app_context():
+def test_options_really_are_shuffled_between_attempts(seeded):
+    client = seeded.test_client()
+    with seeded.app_context():
         orders = set()
         for _ in range(3):
             response = client.post("/quiz/KURSK25/start", data={"display_name": "Neugierig"})
