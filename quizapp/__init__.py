@@ -27,7 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import assets, chrome, database, formparsing, i18n, input_guard, ops, security, sessions, statement_connections, web
+    from . import (assets, chrome, database, formatting, formparsing, i18n, input_guard, ops, security, sessions,
+                   statement_connections, web)
     from .cli import register_commands
     input_guard.init_app(app)
     database.init_app(app)
@@ -36,6 +37,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     sessions.init_app(app)
     i18n.init_app(app)
+    formatting.init_app(app)
     web.init_app(app)
     ops.init_app(app)
     assets.init_app(app)

@@ -1,4 +1,4 @@
-"""Flask CLI commands: question files in and out of the database."""
+"""Flask CLI commands: question files in and out of the database, accounts, backup and restore."""
 import sys
 from pathlib import Path
 
@@ -77,7 +77,7 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, p
     from .accounts import password_problem
     from .demo import DEMO_EMAIL, DEMO_PASSWORD, DemoError, generate
     password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
-    if password is not None and (problem := password_problem(password)):
+    if password is not None and (problem := password_problem(password, DEMO_EMAIL)):
         click.echo(f"Error: {problem}", err=True)
         sys.exit(1)
     began = time.perf_counter()
@@ -97,27 +97,51 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, p
 @click.argument("email")
 @click.option("--name", help="The name shown to colleagues [default: the part of EMAIL before the @].")
 @click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@click.option("--admin", is_flag=True,
+              help="Make the account an administrator (the very first account always is one).")
 @with_appcontext
-def create_teacher_command(email: str, name: str | None, password_stdin: bool) -> None:
+def create_teacher_command(email: str, name: str | None, password_stdin: bool, admin: bool) -> None:
     """Create a teacher account; asks for the password twice without showing it."""
-    from .accounts import AccountError, check_new_teacher, create_teacher, password_problem
+    from .accounts import AccountError, all_teachers, check_new_teacher, create_teacher, password_problem
 
     def checked(password: str) -> str:
-        if problem := password_problem(password):
+        if problem := password_problem(password, email, name):
             raise click.UsageError(problem)
         return password
 
     try:
-        check_new_teacher(email)  # fail before asking for a password
+        email = check_new_teacher(email)  # fail before asking for a password
+        # Someone has to be able to create the others' accounts: on a new installation, this one.
+        admin = admin or not all_teachers()
         if password_stdin:
             password = sys.stdin.readline().rstrip("\r\n")
         else:
             password = click.prompt("Password", hide_input=True, confirmation_prompt=True, value_proc=checked)
-        teacher = create_teacher(email, name, password)
+        teacher = create_teacher(email, name, password, is_admin=admin)
     except AccountError as error:
         click.echo(f"Error: {error.message}", err=True)
         sys.exit(1)
-    click.echo(f"Created teacher {teacher.email} ({teacher.name}). Sign in at /auth/login.")
+    role = "administrator" if teacher.is_admin else "teacher"
+    click.echo(f"Created {role} {teacher.email} ({teacher.name}). Sign in at /auth/login.")
+
+
+@click.command("set-admin")
+@click.argument("email")
+@click.option("--revoke", is_flag=True, help="Take the administrator role away instead.")
+@with_appcontext
+def set_admin_command(email: str, revoke: bool) -> None:
+    """Make an existing teacher an administrator (or, with --revoke, no longer one)."""
+    from .accounts import AccountError, set_admin, teacher_by_email
+    teacher = teacher_by_email(email)
+    if teacher is None:
+        click.echo(f"Error: no teacher has the email {email!r}.", err=True)
+        sys.exit(1)
+    try:
+        set_admin(None, teacher, not revoke)
+    except AccountError as error:
+        click.echo(f"Error: {error.message}", err=True)
+        sys.exit(1)
+    click.echo(f"{teacher.email} is {'no longer' if revoke else 'now'} an administrator.")
 
 
 @click.command("store-responses")
@@ -132,6 +156,31 @@ def store_responses() -> None:
     click.echo(f"Stored the responses of {stored} attempt(s).")
 
 
+@click.command("export-all")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@with_appcontext
+def export_all(file: Path) -> None:
+    """Write every article, question, quiz, class, teacher, student and attempt to FILE (a backup)."""
+    from .backup import export_to
+    summary = export_to(file)
+    click.echo(f"Exported {summary} to {file}.")
+
+
+@click.command("import-all")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def import_all(file: Path) -> None:
+    """Restore a backup written by export-all into an empty database (all rows or none)."""
+    from .backup import BackupError, import_from
+    try:
+        summary = import_from(file)
+    except (BackupError, UnicodeDecodeError) as problem:
+        click.echo(f"Error: {problem}", err=True)
+        sys.exit(1)
+    click.echo(f"Imported {summary} from {file}.")
+
+
 def register_commands(app: Flask) -> None:
-    for command in (check_questions, load_questions, generate_demo_data, create_teacher_command, store_responses):
+    for command in (check_questions, load_questions, generate_demo_data, create_teacher_command, set_admin_command,
+                    store_responses, export_all, import_all):
         app.cli.add_command(command)

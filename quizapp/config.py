@@ -33,6 +33,7 @@ class DefaultConfig:
     DATABASE_PING_AFTER_IDLE = 1.0
     TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-* we believe
     LOG_LEVEL = "INFO"  # INFO logs one line per request
+    RESET_LINK_HOURS = 24  # how long an administrator's password-reset link works (quizapp.password_reset)
 
 
 def _flag(value: str) -> bool:
@@ -50,6 +51,7 @@ ENVIRONMENT_KEYS = {
     "DATABASE_PING_AFTER_IDLE": float,
     "TRUSTED_PROXIES": int,
     "LOG_LEVEL": str.upper,
+    "RESET_LINK_HOURS": float,
 }
 
 

@@ -72,8 +72,10 @@ def load_user(user_id: str):
     if role == "t":
         teacher_id, _, stamp = raw_id.partition(":")
         teacher = db.session.get(Teacher, int(teacher_id)) if teacher_id.isdigit() else None
-        # A session from before the last password change carries another stamp: signed out.
-        return teacher if teacher is not None and hmac.compare_digest(teacher.session_stamp, stamp) else None
+        # A session from before the last password change carries another stamp: signed out;
+        # so is every session of a disabled teacher, at its next request.
+        return (teacher if teacher is not None and teacher.active and hmac.compare_digest(teacher.session_stamp, stamp)
+                else None)
     if role != "s" or not raw_id.isdigit():
         return None
     row = g.get("_quizapp_student_row")

@@ -1,7 +1,8 @@
 """The permissions matrix: every route of the URL map, for four roles, gets the documented status.
 
 Roles: an anonymous visitor, a student (in the owner's class, with a submitted attempt), the
-teacher who owns every object the URLs point at, and another teacher. URLs are built with real
+teacher who owns every object the URLs point at (an administrator), and another teacher (not one,
+and the one the account pages' URLs point at). URLs are built with real
 ids of the owner's objects. POST checks send no form data (CSRF is off here, as in the other
 tests; tests/test_csrf.py proves the tokens), so the owner's outcome is the route's answer to an
 empty form: destructive routes need a confirmation tick and answer 400.
@@ -45,6 +46,7 @@ OWNED_PAGE = GET(302, 403, 200, 404)  # a page about one of the owner's objects
 OWNED_ACTION = POST(302, 403, 302, 404)  # a button on one of the owner's objects, done and redirected
 OWNED_FORM = POST(302, 403, 400, 404)  # a form about one of the owner's objects, sent empty
 TEACHER_FORM = POST(302, 403, 400, 400)  # a teacher form about no particular object, sent empty
+ADMIN_FORM = POST(302, 403, 400, 403)  # an administrator's button about another account, sent empty
 
 # One line per endpoint: the checks that run for it. Keep it sorted by blueprint.
 RULES: dict[str, list[Check]] = {
@@ -53,6 +55,7 @@ RULES: dict[str, list[Check]] = {
     # sign-in
     "auth.login": [GET(200, 200, 302, 302), POST(400, 400, 302, 302)],
     "auth.logout": [POST(302, 302, 302, 302, fresh=True)],
+    "auth.reset_password": [GET(410, 410, 410, 410, query="token=forged"), POST(410, 410, 410, 410)],  # no valid link
     # students
     "student.home": [PUBLIC],
     "student.join": [PUBLIC, POST(400, 400, 400, 400)],
@@ -65,7 +68,10 @@ RULES: dict[str, list[Check]] = {
     "student.article": [PUBLIC],  # the article of a published quiz
     # teacher: dashboard, accounts
     "teacher.dashboard": [TEACHER_PAGE],
-    "teacher.teachers": [TEACHER_PAGE, TEACHER_FORM],
+    "teacher.teachers": [GET(302, 403, 200, 403), POST(302, 403, 400, 403)],  # administrators only
+    "teacher.teacher_active": [ADMIN_FORM],
+    "teacher.teacher_admin": [ADMIN_FORM],
+    "teacher.teacher_reset_link": [ADMIN_FORM],
     "teacher.password": [TEACHER_PAGE, TEACHER_FORM],
     # teacher: classes
     "teacher.classes": [TEACHER_PAGE, TEACHER_FORM],
@@ -128,7 +134,7 @@ class World:
 
         self.app = app
         with app.app_context():
-            owner = Teacher(email="owner@schule.ch", name="Owner", password_hash="-")
+            owner = Teacher(email="owner@schule.ch", name="Owner", password_hash="-", is_admin=True)
             other = Teacher(email="other@schule.ch", name="Other", password_hash="-")
             db.session.add_all([owner, other])
             db.session.commit()
@@ -150,6 +156,7 @@ class World:
                 "article_id": article.id, "slug": article.slug, "question_id": questions[0].id,
                 "quiz_id": quiz.id, "code": quiz.code, "classroom_id": classroom.id, "student_id": student.id,
                 "attempt_id": attempt.id, "filename": "css/app.css", "table": "attempts", "fmt": "csv",
+                "teacher_id": self.other_id,
             }
 
     def restore(self) -> None:

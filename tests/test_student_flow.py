@@ -73,7 +73,7 @@ def test_wrong_and_partial_answers_are_marked(app, client, student, mini_quiz):
     attempt_id = student.start(mini_quiz)
     student.submit(attempt_id, {f"q{ids['anzahl-bruecken']}": "13", f"q{ids['was-ist-vermutung']}": ["a"]})
     result = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
-    assert "0.5 / 6" in result
+    assert "0,5 / 6" in result  # the German UI's decimal comma
     assert "teilweise richtig" in result or "partly right" in result
     assert "Richtige Antwort:" in result or "Correct answer:" in result
 
@@ -160,7 +160,7 @@ def test_history_lists_my_attempts(client, student, mini_quiz):
 
 def test_article_page_shows_source_attribution(client, mini_quiz):
     page = client.get("/articles/mini-artikel").get_data(as_text=True)
-    assert "Testzeitung" in page and "Anna Muster" in page and "2025-06-01" in page
+    assert "Testzeitung" in page and "Anna Muster" in page and "1. Juni 2025" in page
 
 
 def test_unknown_quote_shows_notice_not_error(client, mini_quiz):

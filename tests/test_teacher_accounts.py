@@ -172,7 +172,17 @@ def test_cli_refuses_a_duplicate_email(app, runner, make_teacher):
 
 # ---------------------------------------------------------------- colleagues and passwords
 
-def test_teacher_creates_a_colleague_who_can_sign_in(app, teacher_client):
+@pytest.fixture
+def admin_client(app, teacher_client):
+    """The signed-in teacher, made an administrator (only they create accounts)."""
+    with app.app_context():
+        db.session.get(Teacher, teacher_client.teacher_id).is_admin = True
+        db.session.commit()
+    return teacher_client
+
+
+def test_teacher_creates_a_colleague_who_can_sign_in(app, admin_client):
+    teacher_client = admin_client
     response = teacher_client.post("/teacher/teachers", data={
         "email": "neu@schule.ch", "name": "Herr Neu", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
     assert response.status_code == 302
@@ -188,8 +198,8 @@ def test_teacher_creates_a_colleague_who_can_sign_in(app, teacher_client):
     ({"email": "neu@schule.ch", "name": "X", "password": NEW_PASSWORD, "confirm": "different!!"}, "differ"),
     ({"email": "neu@schule.ch", "name": "", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}, "enter a name"),
 ])
-def test_creating_a_colleague_with_bad_input_is_400_with_the_reason(app, teacher_client, data, field_text):
-    english(teacher_client)
+def test_creating_a_colleague_with_bad_input_is_400_with_the_reason(app, admin_client, data, field_text):
+    teacher_client = english(admin_client)
     response = teacher_client.post("/teacher/teachers", data=data)
     assert response.status_code == 400
     assert field_text in response.get_data(as_text=True)

@@ -49,6 +49,9 @@ def login():
             flash(_("Email or password is wrong."), "error")
             return render_template("auth/login.html", form=form), 401
         clear_failures(email)
+        if not teacher.active:  # said only to whoever knows the password
+            flash(_("This account is disabled. Please ask an administrator."), "error")
+            return render_template("auth/login.html", form=form), 403
         login_user(teacher, remember=form.remember.data)
         return redirect(_safe_next(request.args.get("next")) or url_for("teacher.dashboard"))
     status = 400 if request.method == "POST" else 200

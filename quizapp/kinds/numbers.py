@@ -52,13 +52,20 @@ def parse_range(text: str) -> tuple[float, float] | None:
     return None
 
 
+def _grouped(whole: int) -> str:
+    # As Swiss print writes them: four digits stay together (5000, and a year is 2025, never
+    # 2'025); from five digits on, groups of three (14'000).
+    return str(whole) if abs(whole) < 10_000 else f"{whole:,}".replace(",", "'")
+
+
 def format_number(value: float) -> str:
-    """Write a number with Swiss thousands separators: 14'000, 2,5, 5'000'000,5."""
+    """Write a number the Swiss way: 14'000, 5000, 2025, 2,5, 5'000'000,5."""
     value = float(value)
     if not math.isfinite(value):
         return str(value)
     if value.is_integer():
-        return f"{int(value):,}".replace(",", "'")
+        return _grouped(int(value))
     # Fixed point, not %g: 5000000.5 must not become "5e+06".
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text.replace(",", "'").replace(".", ",")
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):.6f}".rstrip("0").partition(".")
+    return sign + _grouped(int(whole)) + ("," + fraction if fraction else "")

@@ -1,11 +1,12 @@
-"""Teachers, their classrooms, students, and the failed sign-ins that rate-limit logins."""
+"""Teachers (administrators among them, disabled ones kept), their classrooms, students, and the failed
+sign-ins that rate-limit logins."""
 import hashlib
 import hmac
 from datetime import datetime
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -21,11 +22,23 @@ class Teacher(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Administrators create, disable and reset the accounts of others (quizapp/accounts.py).
+    is_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # A disabled teacher cannot sign in and their sessions end; their classes and quizzes stay.
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     classrooms: Mapped[list["Classroom"]] = relationship(back_populates="teacher", order_by="Classroom.name")
 
+    # An administrator cannot be disabled: take the role away first, so one always can act.
+    __table_args__ = (CheckConstraint("active OR NOT is_admin", name="admin_is_active"),)
+
     is_teacher = True
     is_student = False
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses login_user() for an inactive user; load_user drops their sessions."""
+        return self.active
 
     def get_id(self) -> str:
         # The password's stamp is part of the id that sessions and remember-me cookies keep:

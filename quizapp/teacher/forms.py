@@ -55,6 +55,12 @@ class NewTeacherForm(FlaskForm):
     password = _password(_l("Initial password"), "new-password")
     confirm = PasswordField(_l("Repeat the password"), validators=[
         EqualTo("password", message=_l("The two passwords differ."))], render_kw={"autocomplete": "new-password"})
+    admin = BooleanField(_l("Administrator: may create and disable accounts and issue password-reset links"))
+
+
+class SwitchForm(FlaskForm):
+    """One on/off button of the teachers list (enable or disable an account, grant or take a role)."""
+    value = HiddenField(validators=[AnyOf(("on", "off"))])
 
 
 class PasswordForm(FlaskForm):

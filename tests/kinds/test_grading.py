@@ -94,7 +94,7 @@ def test_numeric_malformed_is_invalid_and_scores_zero(values):
 
 def test_numeric_correct_answer_is_written_the_swiss_way():
     assert KINDS["numeric"].correct_answer(RANGE) == "14'000 to 15'000"
-    assert KINDS["numeric"].correct_answer(EXACT) == "5'000 Bausoldaten"
+    assert KINDS["numeric"].correct_answer(EXACT) == "5000 Bausoldaten"  # four digits stay together
 
 
 def test_evidence_grades_like_single_choice_over_quotes():

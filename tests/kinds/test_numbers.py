@@ -32,3 +32,11 @@ def test_format_number_uses_swiss_separators():
 def test_format_number_writes_large_decimals_in_full(value, text):
     # "%g" once wrote 5000000.5 as "5e+06" and the review page failed on it.
     assert format_number(value) == text
+
+
+def test_format_number_keeps_four_digits_and_years_together():
+    assert format_number(2025.0) == "2025"
+    assert format_number(5000.0) == "5000"
+    assert format_number(-9999.0) == "-9999"
+    assert format_number(10000.0) == "10'000"
+    assert format_number(12345.5) == "12'345,5"

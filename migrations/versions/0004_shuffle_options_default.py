@@ -4,7 +4,7 @@ New quizzes shuffle their answer options unless a teacher turns it off, so the p
 the correct option tells a student nothing (QUESTIONS.md, rule 11). The database default
 says so too, for rows written by other tools; existing quizzes keep their setting.
 
-Revision ID: 0004_checker
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-06 02:50:00
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0004_checker'
+revision = '0004'
 down_revision = '0003'
 branch_labels = None
 depends_on = None

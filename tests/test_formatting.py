@@ -1,0 +1,36 @@
+"""The template filters write numbers, scores, article dates and moments in the UI's language."""
+from datetime import datetime
+
+import pytest
+
+from quizapp.formatting import day, decimal, moment, published_date, score
+
+
+@pytest.mark.parametrize("language, expected", [("de", "23,16 / 38"), ("en", "23.16 / 38")])
+def test_score_uses_the_languages_decimal_separator(app, language, expected):
+    with app.test_request_context(f"/?lang={language}"):
+        assert score(23.16, 38.0) == expected
+        assert decimal(1 / 3) == ("0,33" if language == "de" else "0.33")
+        assert decimal(None) == "–"
+
+
+@pytest.mark.parametrize("value, de, en", [
+    ("2025", "2025", "2025"),
+    ("2025-06", "Juni 2025", "June 2025"),
+    ("2025-06-03", "3. Juni 2025", "June 3, 2025"),
+    ("im Sommer", "im Sommer", "im Sommer"),  # not an ISO date: shown as written
+    ("2025-13", "2025-13", "2025-13"),
+    ("", "", ""),
+])
+def test_published_date_reads_partial_iso_dates(app, value, de, en):
+    for language, expected in (("de", de), ("en", en)):
+        with app.test_request_context(f"/?lang={language}"):
+            assert published_date(value) == expected
+
+
+def test_moments_are_swiss_time_in_one_format(app):
+    with app.test_request_context("/?lang=en"):
+        assert moment(datetime(2025, 6, 1, 22, 30)) == "02.06.2025 00:30"  # summer: UTC+2
+        assert moment(datetime(2025, 12, 1, 22, 30)) == "01.12.2025 23:30"  # winter: UTC+1
+        assert day(datetime(2025, 6, 1, 22, 30)) == "02.06.2025"
+        assert moment(None) == "–"
