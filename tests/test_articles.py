@@ -63,7 +63,7 @@ def test_list_shows_own_articles_and_the_seed_but_not_other_teachers(app, seeded
     page = teacher.get("/teacher/articles").get_data(as_text=True)
     own, shared = page.split('id="shared-articles"')
     assert f'id="article-{mine}"' in own and "Mein Artikel" in own
-    assert f'id="article-{seed_article_id(app)}"' in shared and "Bausoldaten" in shared
+    assert f'id="article-{seed_article_id(app)}"' in shared and "Bauleute in Russland" in shared
     assert "Fremder Artikel" not in page and f'id="article-{theirs}"' not in page
 
 

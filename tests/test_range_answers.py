@@ -87,7 +87,7 @@ def range_quiz(app, teacher):
 def answer(client, ids, spanne: str, irgendeine: str = "") -> str:
     url = client.post("/quiz/SPANNE1/start", data={"display_name": "Mia"}).headers["Location"]
     page = client.get(url).get_data(as_text=True)
-    assert "14'000–15'000 oder 14000 bis 15000" in page  # the range question's hint, in German
+    assert "1'200–1'500 oder 1200 bis 1500" in page  # the range question's hint, in German
     client.post(url, data={f"q{ids['spanne']}": spanne, f"q{ids['irgendeine']}": irgendeine})
     return client.get(f"{url}/result").get_data(as_text=True)
 
