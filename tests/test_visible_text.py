@@ -24,7 +24,7 @@ LANGUAGES = ("de", "en")
 DUMMY = World(**{name: 1 for name in ("quiz_id", "classroom_id", "student_id", "attempt_id", "open_attempt_id",
                                       "own_quiz_id", "own_article_id", "own_question_id")},
               quiz_code="X", article_slug="x", published="", passages=[], passage={"anchor": "a", "quote": "q"},
-              class_code="X", score=0, max_score=1)
+              class_code="X", score=0, max_score=1, reset_path="/auth/reset?token=x")
 STUDENT_ENDPOINTS = sorted(student_pages(DUMMY))
 TEACHER_ENDPOINTS = sorted(teacher_pages(DUMMY))
 # Pages that show the article's text to a student.
@@ -43,7 +43,7 @@ def tour(tmp_path_factory, _postgres_schema):
     with app.app_context():
         if not POSTGRES_URL:
             db.create_all()
-        teacher = Teacher(email=TEACHER_EMAIL, name=TEACHER_NAME)
+        teacher = Teacher(email=TEACHER_EMAIL, name=TEACHER_NAME, is_admin=True)  # sees the Teachers page
         teacher.password_hash = _password_hash(TEACHER_PASSWORD)
         db.session.add(teacher)
         db.session.commit()

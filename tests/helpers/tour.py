@@ -45,6 +45,7 @@ class World:
     own_quiz_id: int
     own_article_id: int
     own_question_id: int
+    reset_path: str  # a password-reset link an administrator issued for a colleague
 
 
 def _fraction_answers(questions: list[Question]) -> dict[str, list[str]]:
@@ -99,7 +100,19 @@ def build_world(app, teacher_id: int) -> World:
                      class_code=classroom.join_code, classroom_id=classroom.id, student_id=student.id,
                      attempt_id=attempt.id, open_attempt_id=second.id, score=attempt.score,
                      max_score=attempt.max_score, own_quiz_id=own_quiz.id, own_article_id=own_article.id,
-                     own_question_id=own_question)
+                     own_question_id=own_question, reset_path=_reset_path(teacher_id))
+
+
+def _reset_path(admin_id: int) -> str:
+    """A reset link for a colleague, issued by the (administrator) teacher, as a path."""
+    from urllib.parse import urlsplit
+
+    from quizapp.accounts import create_teacher
+    from quizapp.password_reset import issue_link
+    colleague = create_teacher("kollege@schule.ch", "Herr Kollege", "ein langes Kollegenpasswort")
+    db.session.commit()
+    url = urlsplit(issue_link(db.session.get(Teacher, admin_id), colleague))
+    return f"{url.path}?{url.query}"
 
 
 def student_pages(world: World) -> dict[str, str]:
@@ -115,6 +128,7 @@ def student_pages(world: World) -> dict[str, str]:
         "student.result": f"/attempts/{world.attempt_id}/result",
         "student.article": f"/articles/{world.article_slug}?{highlight}",
         "student.history": "/me/attempts",
+        "auth.reset_password": world.reset_path,
     }
 
 
