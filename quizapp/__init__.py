@@ -24,6 +24,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings.from_environment(app.config)
     if test_config:
         app.config.from_mapping(test_config)
+    # The remember-me cookie signs in as well as the session cookie: never sent more openly.
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config.get("SESSION_COOKIE_SECURE", False))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 

@@ -39,6 +39,8 @@ class DefaultConfig:
     DATABASE_PING_AFTER_IDLE = 1.0
     TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-* we believe
     LOG_LEVEL = "INFO"  # INFO logs one line per request
+    TEACHER_SESSION_HOURS = 12  # the longest a teacher stays signed in, remember-me included (quizapp.sign_ins)
+    TEACHER_IDLE_MINUTES = 60  # a teacher session unused this long is signed out
     RESET_LINK_HOURS = 24  # how long an administrator's password-reset link works (quizapp.password_reset)
     # Rendered question, review and article fragments kept per worker (quizapp.cache.rendered);
     # 0 renders every time.
@@ -61,6 +63,8 @@ ENVIRONMENT_KEYS = {
     "TRUSTED_PROXIES": int,
     "LOG_LEVEL": str.upper,
     "RESET_LINK_HOURS": float,
+    "TEACHER_SESSION_HOURS": float,
+    "TEACHER_IDLE_MINUTES": float,
     "RENDERED_CACHE_SIZE": int,
 }
 

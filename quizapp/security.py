@@ -11,17 +11,20 @@ from flask import Flask, abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from . import sign_ins
 from .extensions import csrf, db, login_manager
 from .models import Student, Teacher
 
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    """Identities are "t:<id>:<password stamp>" for teachers and "s:<id>" for students."""
+    """Identities are "t:<id>:<password stamp>:<sign-in token>" for teachers and "s:<id>" for students."""
     role, _, raw_id = (user_id or "").partition(":")
     if role == "t":
-        teacher_id, _, stamp = raw_id.partition(":")
-        teacher = db.session.get(Teacher, int(teacher_id)) if teacher_id.isdigit() else None
+        teacher_id, _, rest = raw_id.partition(":")
+        stamp, _, token = rest.partition(":")
+        # A sign-in that was signed out or is too old has no live row (quizapp.sign_ins).
+        teacher = sign_ins.load(int(teacher_id), token) if teacher_id.isdigit() and token else None
         # A session from before the last password change carries another stamp: signed out;
         # so is every session of a disabled teacher, at its next request.
         return (teacher if teacher is not None and teacher.active and hmac.compare_digest(teacher.session_stamp, stamp)
@@ -72,3 +75,4 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please sign in as a teacher to open this page.")
     login_manager.login_message_category = "info"
+    sign_ins.init_app(app)

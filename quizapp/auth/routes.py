@@ -1,11 +1,12 @@
 """Sign in and out."""
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .. import sign_ins
 from ..extensions import db
 from ..forms import EmptyForm
 from ..models import Teacher
@@ -54,6 +55,8 @@ def login():
         if not teacher.active:  # said only to whoever knows the password
             flash(_("This account is disabled. Please ask an administrator."), "error")
             return render_template("auth/login.html", form=form), 403
+        session.clear()  # a new session at sign-in: nothing of the visitor's, a new CSRF token
+        sign_ins.begin(teacher)
         login_user(teacher, remember=form.remember.data)
         return redirect(_safe_next(request.args.get("next")) or url_for("teacher.dashboard"))
     status = 400 if request.method == "POST" else 200
@@ -63,6 +66,9 @@ def login():
 @bp.post("/logout")
 def logout():
     if EmptyForm().validate_on_submit():
+        if current_user.is_authenticated and current_user.is_teacher:
+            sign_ins.end(current_user)  # saved copies of this session's cookies stop working too
         logout_user()
+        session.clear()  # a new CSRF token for whoever uses this browser next
         flash(_("You are signed out."), "info")
     return redirect(url_for("student.home"))

@@ -39,10 +39,14 @@ class Teacher(UserMixin, db.Model):
         """Flask-Login refuses login_user() for an inactive user; load_user drops their sessions."""
         return self.active
 
+    # The sign-in this object was loaded for (quizapp.sign_ins); not a column.
+    sign_in_token: str = ""
+
     def get_id(self) -> str:
-        # The password's stamp is part of the id that sessions and remember-me cookies keep:
-        # a new password ends every other session, which still carries the old stamp.
-        return f"t:{self.id}:{self.session_stamp}"
+        # The password's stamp and the sign-in's token are part of the id that sessions and
+        # remember-me cookies keep: a new password ends every other session, which still
+        # carries the old stamp, and signing out deletes the token's row.
+        return f"t:{self.id}:{self.session_stamp}:{self.sign_in_token}"
 
     @property
     def session_stamp(self) -> str:
