@@ -29,10 +29,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import assets, database, formatting, headers, i18n, input_guard, ops, security, web
+    from . import assets, database, disconnects, formatting, headers, i18n, input_guard, ops, security, web
     from .cli import register_commands
     input_guard.init_app(app)
     database.init_app(app)
+    disconnects.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
     formatting.init_app(app)

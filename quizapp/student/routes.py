@@ -10,6 +10,7 @@ from ..bank.anchors import split_for_highlight
 from ..cache import rendered
 from ..codes import code_guesses_exhausted, count_code_miss
 from ..content import article_passages
+from ..disconnects import retried_once_if_disconnected
 from ..extensions import db
 from ..forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
@@ -107,6 +108,7 @@ def attempt(attempt_id: int):
 
 
 @bp.post("/attempts/<int:attempt_id>")
+@retried_once_if_disconnected
 def submit(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     try:
