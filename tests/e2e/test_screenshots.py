@@ -25,7 +25,7 @@ LANGUAGES = ("de", "en")
 @pytest.fixture
 def world(live_app):
     with live_app.app_context():
-        teacher = Teacher(email=TEACHER_EMAIL, name=TEACHER_NAME)
+        teacher = Teacher(email=TEACHER_EMAIL, name=TEACHER_NAME, is_admin=True)  # sees the Teachers page
         teacher.set_password(TEACHER_PASSWORD)
         db.session.add(teacher)
         db.session.commit()
@@ -98,6 +98,7 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
                     failed.append(f"{endpoint} ({pages[endpoint]}): {response and response.status}")
                     continue
                 scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+
                 if scroll > inner:
                     sideways.append(f"{language} {name}: {scroll} px wide")
                 for width in (375, 1280):
