@@ -14,6 +14,10 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAre
 from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
 
 from ..bank.schema import LANGUAGES
+
+# The languages an article can be in, named in the reader's language (not as codes).
+LANGUAGE_NAMES = {"de": _l("German"), "en": _l("English"), "fr": _l("French"), "it": _l("Italian"),
+                  "rm": _l("Romansh")}
 from ..kinds import Kind
 from ..kinds.option_form import known_passage
 from ..kinds.option_form import strip as _strip
@@ -33,7 +37,7 @@ class ArticleMetaForm(FlaskForm):
     author = StringField(_l("Author"), validators=[Optional(), Length(max=200)], filters=[_strip])
     published = StringField(_l("Date"), validators=[Optional(), Length(max=10)], filters=[_strip],
                             description=_l("YYYY, YYYY-MM or YYYY-MM-DD"))
-    language = SelectField(_l("Language"), choices=[(code, code) for code in LANGUAGES], default="de")
+    language = SelectField(_l("Language"), choices=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES], default="de")
     source_url = URLField(_l("Source URL"), validators=[Optional(), Length(max=500)], filters=[_strip])
     attribution = TextAreaField(_l("Licence and attribution"), validators=[Optional(), Length(max=2000)],
                                 filters=[_strip])
