@@ -41,5 +41,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     ops.init_app(app)
     assets.init_app(app)
     headers.init_app(app)
+    disconnects.retry_reads(app)
     register_commands(app)
     return app

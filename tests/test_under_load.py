@@ -151,3 +151,50 @@ def test_a_worker_killed_mid_submit_loses_nothing_acknowledged_and_half_writes_n
     if not POSTGRES_URL:
         with app.app_context():
             assert db.session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs a PostgreSQL server whose connections can be cut")
+def test_postgresql_dropping_every_connection_under_load_causes_no_server_error(quiz, tmp_path):
+    """Students keep reading while the database drops every connection (as a restart does): no
+    500, and at most one "reload" answer (503) per worker."""
+    from sqlalchemy import create_engine
+
+    app, code, answers = quiz
+    server = _serve(app, tmp_path, workers=2)
+    statuses: list[int] = []
+    stop = threading.Event()
+    try:
+        visits = [_take_quiz(server, code, answers, f"Leserin {n}") for n in range(8)]
+        assert all(ok for _, ok in visits)
+
+        def read(attempt_id: int) -> None:
+            browser = Browser(server)
+            while not stop.is_set():
+                try:
+                    status, _, _ = browser.request("GET", f"/quiz/{code}")
+                except (OSError, HTTPException):
+                    status = 0
+                statuses.append(status)
+
+        readers = [threading.Thread(target=read, args=(attempt_id,)) for attempt_id, _ in visits]
+        for reader in readers:
+            reader.start()
+        time.sleep(1.0)
+        killer = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        with killer.connect() as connection:
+            cut = connection.execute(text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+        killer.dispose()
+        time.sleep(1.5)
+        stop.set()
+        for reader in readers:
+            reader.join(timeout=30)
+    finally:
+        stop.set()
+        server.stop()
+    assert cut >= 1
+    assert statuses.count(500) == 0 and statuses.count(0) == 0
+    assert statuses.count(503) <= 2  # reads are tried again on a fresh connection: at most one per worker
+    assert statuses[-8:] == [200] * 8  # everyone reads again right after
+    print(f"{len(statuses)} requests, {statuses.count(503)} answered 503 at the cut")
