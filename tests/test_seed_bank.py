@@ -28,7 +28,7 @@ TITLE = "Pjöngjang und Moskau: Nordkoreas Bauleute in Russland – die Beziehun
 URL = ("https://www.srf.ch/news/international/"
        "pjoengjang-und-moskau-nordkoreas-bauleute-in-russland-die-beziehung-wird-offiziell")
 CHOICE_KINDS = ("single_choice", "evidence")
-HEDGE = re.compile(r"scheint|wohl\b|offenbar|vermut|\bsollen?\b|angeblich|schätz", re.I)
+HEDGE = re.compile(r"scheint|wohl\b|offenbar|vermut|wahrscheinlich|\bsollen?\b|angeblich|schätz", re.I)
 BLIND_ATTEMPTS = 50
 CHANCE_LIMIT = 0.40
 
@@ -62,11 +62,15 @@ def test_article_is_described_as_published(raw):
     # An interview: Emch answers, he is not the byline (which the scrape does not give).
     assert "author" not in article
     assert "Samuel Emch" in article["attribution"] and "Keystone/ Gavriil Grigorov" in article["attribution"]
-    first, second = article["blocks"][:2]
-    assert (first["kind"], first["text"]) == ("headline", TITLE)
-    assert second["kind"] == "lead" and second["text"].startswith("Nordkorea schickt rund 5000 Bausoldaten")
+    # The scrape has no headline: the title is reconstructed from the address, said so, and no block
+    # (so nothing a question can quote) presents it as the article's own words.
+    assert "Seitenadresse rekonstruiert" in article["attribution"]
+    assert all(b["kind"] != "headline" and TITLE not in b["text"] for b in article["blocks"])
+    first = article["blocks"][0]
+    assert first["kind"] == "lead" and first["text"].startswith("Nordkorea schickt rund 5000 Bausoldaten")
+    # The photo credit stays in the caption's text, as in the scrape, so a question can quote it.
     caption = next(b for b in article["blocks"] if b["kind"] == "caption")
-    assert caption["credit"] == "Keystone/ Gavriil Grigorov"
+    assert caption["text"].endswith("ihre Beziehung offen. Keystone/ Gavriil Grigorov")
 
 
 @pytest.mark.skipif(not SOURCE.exists(), reason="the shared seed text lies beside the repository in CI")
@@ -176,7 +180,7 @@ def test_source_critique_items_the_rules_ask_for(raw):
 
 
 SILENT = re.compile(r"Artikel (sagt|nennt|erklärt) (nicht|kein)|(sagt|nennt|erklärt) der Artikel (nicht|kein)"
-                    r"|geht aus dem Artikel nicht hervor|^Weder .* genannt$")
+                    r"|geht aus dem Artikel nicht hervor|^Weder .* genannt$|^Nein, er sagt nur «")
 
 
 def says_the_article_is_silent(text: str) -> bool:
@@ -188,8 +192,11 @@ def test_some_answers_are_that_the_article_does_not_say(raw):
               if says_the_article_is_silent(o.get("text", ""))]
     right = [key for key, correct in silent if correct]
     assert len(right) >= 3, silent
-    # ... and "the article does not say" is wrong elsewhere, so ticking it blindly does not pay.
+    # ... and "the article does not say" is wrong elsewhere, so ticking it blindly does not pay,
+    # not even in the source-critique items, where a named source is sometimes the answer.
     assert len(silent) - len(right) >= 2, silent
+    sourcing = {q["id"] for q in raw["questions"] if q["category"] == "sourcing"}
+    assert any(key in sourcing and not correct for key, correct in silent), silent
 
 
 # ---------------------------------------------------------------- how the items are written
