@@ -180,7 +180,7 @@ def test_source_critique_items_the_rules_ask_for(raw):
 
 
 SILENT = re.compile(r"Artikel (sagt|nennt|erklärt) (nicht|kein)|(sagt|nennt|erklärt) der Artikel (nicht|kein)"
-                    r"|geht aus dem Artikel nicht hervor|^Weder .* genannt$|^Nein, er sagt nur «")
+                    r"|geht aus dem Artikel nicht hervor|^Von einer nicht genannten Quelle$|^Sie bleiben ohne Namen")
 
 
 def says_the_article_is_silent(text: str) -> bool:
