@@ -6,9 +6,9 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from .. import password_reset
-from ..accounts import AccountError
-from ..passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from ..services import password_reset
+from ..services.accounts import AccountError
+from ..services.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from . import bp
 
 

@@ -3,8 +3,8 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Article, Question
-from ..ownership import refuse_shared, require_readable
-from ..security import current_teacher
+from ..services.access import refuse_shared, require_readable
+from ..web.identity import current_teacher
 
 
 def readable_article(article_id: int) -> Article:

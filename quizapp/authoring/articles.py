@@ -3,15 +3,15 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from ..bank.splitting import blocks_to_text
-from ..forms import EmptyForm
-from ..security import current_teacher, teacher_required
+from ..web.forms import EmptyForm
+from ..web.identity import current_teacher, teacher_required
 from . import bp
 from .access import editable_article, is_editable, readable_article
-from .articles_service import (META_FIELDS, copy_article, create_article, delete_article, deletion_refused,
+from ..services.articles import (META_FIELDS, copy_article, create_article, delete_article, deletion_refused,
                                list_articles, quiz_count, update_metadata, update_text)
 from .checks import article_warnings
 from .forms import ArticleForm, ArticleMetaForm, ArticleTextForm, MoveForm, StatusForm
-from .questions_service import article_questions
+from ..services.questions import article_questions
 
 
 def _meta(form) -> dict:

@@ -5,10 +5,10 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from ..security import current_teacher, teacher_required
+from ..web.identity import current_teacher, teacher_required
 from . import bp
 from .access import readable_article
-from .files_service import export_article, import_file
+from ..services.question_files import export_article, import_file
 from .forms import ImportForm
 
 DEFAULT_IMPORT_MAX_BYTES = 512 * 1024

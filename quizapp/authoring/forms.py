@@ -17,7 +17,7 @@ from ..bank.schema import LANGUAGES
 from ..kinds import Kind
 from ..kinds.option_form import known_passage
 from ..kinds.option_form import strip as _strip
-from ..labels import category_label
+from ..web.labels import category_label
 from ..models import CATEGORIES
 
 MAX_ARTICLE_TEXT = 100_000

@@ -4,17 +4,17 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ..bank.export import question_entry
-from ..content import article_passages
-from ..forms import EmptyForm
+from ..services.content import article_passages
+from ..web.forms import EmptyForm
 from ..kinds import KINDS, get_kind
-from ..review import passage_link
-from ..security import current_teacher, teacher_required
+from ..services.review import passage_link
+from ..web.identity import current_teacher, teacher_required
 from . import bp
 from .access import editable_article, editable_question, is_editable, readable_question
 from .checks import question_warnings
 from .forms import MoveForm, PreviewForm, StatusForm, question_form
 from .question_data import apply_errors, entry_to_data, form_to_entry
-from .questions_service import (answer_count, article_questions, check_question, delete_question, deletion_refused,
+from ..services.questions import (answer_count, article_questions, check_question, delete_question, deletion_refused,
                                 duplicate_question, move_question, new_key, passage_pairs, save_question, set_status,
                                 version_answer_counts)
 

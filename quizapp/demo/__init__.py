@@ -15,15 +15,15 @@ from types import SimpleNamespace
 
 from sqlalchemy import insert, select, text
 
-from ..attempts import _layout, grade_attempt, stored_answers
+from ..services.attempts import _layout, grade_attempt, stored_answers
 from ..bank.errors import BankValidationError
 from ..bank.loader import load_document
 from ..bank.schema import validate_document
-from ..codes import random_code
-from ..content import snapshots
+from ..services.codes import random_code
+from ..services.content import snapshots
 from ..extensions import db
 from ..models import Attempt, Classroom, Quiz, QuizClassroom, Student, Teacher
-from ..responses import write_responses
+from ..services.responses import write_responses
 from .answers import answer, profile
 from .content import demo_document
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from ..charts import histogram, percent_bars
+from ..web.charts import histogram, percent_bars
 from ..stats import TOO_EASY, TOO_HARD, Facility, Item, Summary
-from ..labels import category_label
+from ..web.labels import category_label
 
 
 @dataclass

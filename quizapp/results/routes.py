@@ -3,9 +3,10 @@ import math
 
 from flask import Response, abort, render_template, request, stream_with_context, url_for
 
-from .. import exports, stats
-from ..review import review_items
-from ..security import current_teacher, teacher_required
+from .. import stats
+from ..stats import exports
+from ..services.review import review_items
+from ..web.identity import current_teacher, teacher_required
 from . import bp
 from .access import attempt_for, quiz_for, teacher_classrooms
 from .figures import category_chart, facility_chart, score_histogram

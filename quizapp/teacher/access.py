@@ -6,11 +6,11 @@ teacher copies one instead.
 """
 from flask import abort
 
-from ..classrooms import classroom_student, owned_classroom
+from ..services.classrooms import classroom_student, owned_classroom
 from ..extensions import db
 from ..models import Classroom, Quiz, Student, Teacher
-from ..ownership import refuse_shared, require_readable
-from ..security import current_teacher
+from ..services.access import refuse_shared, require_readable
+from ..web.identity import current_teacher
 
 
 def me() -> Teacher:

@@ -11,9 +11,9 @@ from flask import Flask, abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from . import sign_ins
-from .extensions import csrf, db, login_manager
-from .models import Student, Teacher
+from ..services import sign_ins
+from ..extensions import csrf, db, login_manager
+from ..models import Student, Teacher
 
 
 @login_manager.user_loader

@@ -18,8 +18,8 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from .codes import code_guesses_exhausted, count_code_miss, normalize_code
-from .extensions import db
-from .models import Classroom, Quiz, Student
+from ..extensions import db
+from ..models import Classroom, Quiz, Student
 from .ratelimits import Limit, network, release, reserve
 
 # Own scopes: PIN tries never count against a teacher's sign-in or a school's sign-in allowance.
