@@ -1,4 +1,4 @@
-"""Choosing a new password through a reset link an administrator issued (quizapp/password_reset.py)."""
+"""Choosing a new password through a reset link an administrator issued (quizapp/services/password_reset.py)."""
 from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import logout_user

@@ -1,4 +1,4 @@
-"""The sign-in rule: how many wrong passwords an account and an address get (quizapp.ratelimits counts).
+"""The sign-in rule: how many wrong passwords an account and an address get (quizapp.services.ratelimits counts).
 
 - One account from one address: LOGIN_RATE_LIMIT tries (5) per LOGIN_RATE_WINDOW (15 minutes).
 - One address, any accounts: LOGIN_ADDRESS_LIMIT (50) per LOGIN_RATE_WINDOW, as a whole school

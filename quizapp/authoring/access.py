@@ -1,4 +1,4 @@
-"""Which article or question the signed-in teacher may see and change (rule in quizapp/ownership.py)."""
+"""Which article or question the signed-in teacher may see and change (rule in quizapp/services/access.py)."""
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db

@@ -2,7 +2,7 @@
 
 ``generate(...)`` makes (or reuses) the teacher demo@quizapp.local, classes of students with
 simulated abilities, quizzes on generated articles (or an existing quiz), and submitted
-attempts graded through quizapp.attempts.grade_attempt, i.e. by the question kinds. Rows are
+attempts graded through quizapp.services.attempts.grade_attempt, i.e. by the question kinds. Rows are
 written with bulk INSERTs in chunks, so 10,000 attempts × 30 questions take seconds.
 The same seed on an empty database gives the same rows; running again adds new classes,
 students and attempts next to the earlier ones.

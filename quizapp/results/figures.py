@@ -1,4 +1,4 @@
-"""The results pages' charts: stats figures turned into titled, described SVG (see quizapp.charts)
+"""The results pages' charts: stats figures turned into titled, described SVG (see quizapp.web.charts)
 plus the same numbers as table rows, which the page prints next to each chart."""
 from dataclasses import dataclass
 

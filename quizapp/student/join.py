@@ -1,4 +1,4 @@
-"""Students join a class: class code, display name and (optionally) a PIN; rules in quizapp/joining.py."""
+"""Students join a class: class code, display name and (optionally) a PIN; rules in quizapp/services/joining.py."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user

@@ -1,4 +1,4 @@
-"""Which class, student or quiz the signed-in teacher may open (quizzes follow quizapp/ownership.py).
+"""Which class, student or quiz the signed-in teacher may open (quizzes follow quizapp/services/access.py).
 
 Someone else's class or quiz is reported as missing (404), so ids leak nothing. The seed's
 quizzes (owner NULL) are readable by every teacher but changing them is refused (403); a
