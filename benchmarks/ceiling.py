@@ -12,7 +12,7 @@ from flask import Flask, redirect, render_template
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, create_engine, event, func, insert
 
 from quizapp.config import sqlalchemy_url
-from quizapp.database import _sqlite_pragmas
+from quizapp.db.setup import _sqlite_pragmas
 
 metadata = MetaData()
 hits = Table("ceiling_hits", metadata, Column("id", Integer, primary_key=True),

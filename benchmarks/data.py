@@ -14,9 +14,9 @@ from sqlalchemy import create_engine, func, insert, select
 from sqlalchemy.engine import make_url
 
 from quizapp import create_app
-from quizapp.attempts import _layout
-from quizapp.content import snapshots
-from quizapp.database import alembic_config
+from quizapp.services.attempts import _layout
+from quizapp.services.content import snapshots
+from quizapp.db.setup import alembic_config
 from quizapp.demo import generate
 from quizapp.demo.answers import answer, profile
 from quizapp.extensions import db

@@ -5,7 +5,7 @@ Compares, on the demo data (one quiz of 30 questions with 100 and with 10,000 at
   the same sums read straight from attempts.answers through the JSON table functions
   (json_each on SQLite, json_array_elements on PostgreSQL);
 - the CPU a submit's writes take: the guarded UPDATE alone, and the UPDATE with the
-  responses rows (quizapp.responses.write_responses) in its transaction.
+  responses rows (quizapp.services.responses.write_responses) in its transaction.
 The findings are in benchmarks/README.md.
 """
 import argparse
@@ -19,12 +19,12 @@ from types import SimpleNamespace
 from alembic import command
 from sqlalchemy import bindparam, func, insert, select, text, update
 
-from quizapp.attempts import _layout, grade_attempt, stored_answers
-from quizapp.database import alembic_config
+from quizapp.services.attempts import _layout, grade_attempt, stored_answers
+from quizapp.db.setup import alembic_config
 from quizapp.demo import generate
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
-from quizapp.responses import write_responses
+from quizapp.services.responses import write_responses
 from quizapp.stats import Scope
 from quizapp.stats.items import _answer_counts, _sums
 

@@ -1,6 +1,6 @@
 """Alembic environment: migrate the database of the Flask app that runs the command.
 
-Used by `flask --app quizapp db ...` and by quizapp.database when it upgrades a SQLite
+Used by `flask --app quizapp db ...` and by quizapp.db.setup when it upgrades a SQLite
 database at startup (that caller passes configure_logger=False so the app's logging stays).
 """
 import logging

@@ -29,15 +29,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     settings.ensure_secret_key(app.config, app.instance_path)
 
-    from . import assets, database, disconnects, formatting, headers, i18n, input_guard, ops, security, web
+    from . import ops
     from .cli import register_commands
+    from .db import disconnects, setup as db_setup
+    from .ops import assets
+    from .web import blueprints, formatting, headers, i18n, identity, input_guard
     input_guard.init_app(app)
-    database.init_app(app)
+    db_setup.init_app(app)
     disconnects.init_app(app)
-    security.init_app(app)
+    identity.init_app(app)
     i18n.init_app(app)
     formatting.init_app(app)
-    web.init_app(app)
+    blueprints.init_app(app)
     ops.init_app(app)
     assets.init_app(app)
     headers.init_app(app)

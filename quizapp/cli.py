@@ -73,7 +73,7 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, p
     """Create reproducible demo results for the teacher demo@quizapp.local."""
     import time
 
-    from .accounts import password_problem
+    from .services.accounts import password_problem
     from .demo import DEMO_EMAIL, DEMO_PASSWORD, DemoError, generate
     password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
     if password is not None and (problem := password_problem(password, DEMO_EMAIL)):
@@ -101,7 +101,7 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, p
 @with_appcontext
 def create_teacher_command(email: str, name: str | None, password_stdin: bool, admin: bool) -> None:
     """Create a teacher account; asks for the password twice without showing it."""
-    from .accounts import AccountError, all_teachers, check_new_teacher, create_teacher, password_problem
+    from .services.accounts import AccountError, all_teachers, check_new_teacher, create_teacher, password_problem
 
     def checked(password: str) -> str:
         if problem := password_problem(password, email, name):
@@ -130,7 +130,7 @@ def create_teacher_command(email: str, name: str | None, password_stdin: bool, a
 @with_appcontext
 def set_admin_command(email: str, revoke: bool) -> None:
     """Make an existing teacher an administrator (or, with --revoke, no longer one)."""
-    from .accounts import AccountError, set_admin, teacher_by_email
+    from .services.accounts import AccountError, set_admin, teacher_by_email
     teacher = teacher_by_email(email)
     if teacher is None:
         click.echo(f"Error: no teacher has the email {email!r}.", err=True)
@@ -148,7 +148,7 @@ def set_admin_command(email: str, revoke: bool) -> None:
 @with_appcontext
 def export_all(file: Path) -> None:
     """Write every article, question, quiz, class, teacher, student and attempt to FILE (a backup)."""
-    from .backup import export_to
+    from .services.backup import export_to
     summary = export_to(file)
     click.echo(f"Exported {summary} to {file}.")
 
@@ -158,7 +158,7 @@ def export_all(file: Path) -> None:
 @with_appcontext
 def import_all(file: Path) -> None:
     """Restore a backup written by export-all into an empty database (all rows or none)."""
-    from .backup import BackupError, import_from
+    from .services.backup import BackupError, import_from
     try:
         summary = import_from(file)
     except (BackupError, UnicodeDecodeError) as problem:

@@ -17,11 +17,11 @@ class DefaultConfig:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 180  # students come back over a school year
-    # Fingerprinted static URLs (quizapp.assets) are cached for a year; unhashed ones this long.
+    # Fingerprinted static URLs (quizapp.ops.assets) are cached for a year; unhashed ones this long.
     SEND_FILE_MAX_AGE_DEFAULT = 60 * 60
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # question files and article texts are small
     QUESTIONS_DIR = None  # defaults to <project>/questions
-    # Rate limits (quizapp.ratelimits; the rules in auth/throttle.py, joining.py and codes.py):
+    # Rate limits (quizapp.services.ratelimits; the rules in auth/throttle.py, services/joining.py and services/codes.py):
     LOGIN_RATE_LIMIT = 5  # sign-in tries per account from one address, and PIN tries per student ...
     LOGIN_RATE_WINDOW = 15 * 60  # ... within this many seconds
     LOGIN_ADDRESS_LIMIT = 50  # sign-in tries, and PIN tries, per address in that window (a school shares one)
@@ -29,7 +29,7 @@ class DefaultConfig:
     LOGIN_ACCOUNT_WINDOW = 60  # ... within this many seconds: the longest a teacher waits from elsewhere
     CODE_RATE_LIMIT = 30  # class and quiz codes that match nothing, per address ...
     CODE_RATE_WINDOW = 15 * 60  # ... within this many seconds
-    SCHEMA_CHECK = True  # refuse to start on an outdated schema (quizapp.database)
+    SCHEMA_CHECK = True  # refuse to start on an outdated schema (quizapp.db.setup)
     AUTO_UPGRADE_SQLITE = True  # ... except on SQLite, which upgrades itself at startup
     DATABASE_POOL_SIZE = 5  # PostgreSQL connections per worker (plus as many overflow)
     # Test a pooled PostgreSQL connection before use once it has been idle this many seconds,
@@ -39,9 +39,9 @@ class DefaultConfig:
     DATABASE_PING_AFTER_IDLE = 1.0
     TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-* we believe
     LOG_LEVEL = "INFO"  # INFO logs one line per request
-    TEACHER_SESSION_HOURS = 12  # the longest a teacher stays signed in, remember-me included (quizapp.sign_ins)
+    TEACHER_SESSION_HOURS = 12  # the longest a teacher stays signed in, remember-me included (quizapp.services.sign_ins)
     TEACHER_IDLE_MINUTES = 60  # a teacher session unused this long is signed out
-    RESET_LINK_HOURS = 24  # how long an administrator's password-reset link works (quizapp.password_reset)
+    RESET_LINK_HOURS = 24  # how long an administrator's password-reset link works (quizapp.services.password_reset)
     # Rendered question, review and article fragments kept per worker (quizapp.cache.rendered);
     # 0 renders every time.
     RENDERED_CACHE_SIZE = 20_000

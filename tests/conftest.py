@@ -235,7 +235,7 @@ def make_attempt(app):
     """
 
     def factory(code: str, answers: dict | None = None, name: str = "Mia", classroom_id: int | None = None) -> int:
-        from quizapp.attempts import start_attempt, submit_attempt
+        from quizapp.services.attempts import start_attempt, submit_attempt
         from quizapp.models import Question, Student
         with app.test_request_context():
             quiz = db.session.execute(db.select(Quiz).filter_by(code=code)).scalar_one()

@@ -7,7 +7,7 @@ from .conftest import sign_in
 
 def make_classroom(app, teacher_id: int, name: str = "3b") -> tuple[int, str]:
     """Create a class through the service; return (id, join code)."""
-    from quizapp.classrooms import create_classroom
+    from quizapp.services.classrooms import create_classroom
     with app.test_request_context():
         classroom = create_classroom(db.session.get(Teacher, teacher_id), name)
         return classroom.id, classroom.join_code
@@ -48,7 +48,7 @@ def count(app, model, **filters) -> int:
 
 def submit_for(app, student_id: int, code: str, times: int = 1) -> list[int]:
     """Start and submit (blank) attempts at the quiz ``code`` for an existing student."""
-    from quizapp.attempts import start_attempt, submit_attempt
+    from quizapp.services.attempts import start_attempt, submit_attempt
     from quizapp.models import Quiz
     ids = []
     with app.test_request_context():

@@ -173,7 +173,7 @@ def test_fixing_the_text_again_restores_the_link(app, teacher):
 
 def test_students_see_the_new_text_after_an_edit(app, teacher, client):
     """The passage cache is keyed by the article's update time, so an edit is never served stale."""
-    from quizapp.content import article_passages
+    from quizapp.services.content import article_passages
     article_id = create_article(teacher)
     with app.test_request_context():
         article = db.session.get(Article, article_id)

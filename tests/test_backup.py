@@ -10,9 +10,9 @@ import pytest
 import yaml
 from sqlalchemy import JSON, func, select
 
-from quizapp.accounts import create_teacher
-from quizapp.attempts import start_attempt
-from quizapp.backup import LEFT_OUT, tables
+from quizapp.services.accounts import create_teacher
+from quizapp.services.attempts import start_attempt
+from quizapp.services.backup import LEFT_OUT, tables
 from quizapp.bank import load_path
 from quizapp.demo import generate
 from quizapp.extensions import db

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from quizapp import create_app
-from quizapp.database import write_lock
+from quizapp.db.setup import write_lock
 from quizapp.extensions import db
 
 from .conftest import POSTGRES_URL
@@ -103,7 +103,7 @@ def test_an_operators_json_serializer_is_kept_and_answers_are_stored_as_lists(ma
     the operator configured; answers are stored as one list per question."""
     import json
 
-    from quizapp.attempts import start_attempt, submit_attempt
+    from quizapp.services.attempts import start_attempt, submit_attempt
     from quizapp.bank import load_path
     from quizapp.models import Attempt, Quiz, Student
 

@@ -1,5 +1,5 @@
 """The demo-data command: valid, graded like real attempts, reproducible, and usable on a seed quiz."""
-from quizapp.content import snapshots
+from quizapp.services.content import snapshots
 from quizapp.demo import DEMO_EMAIL, DEMO_PASSWORD, generate
 from quizapp.extensions import db
 from quizapp.kinds import get_kind

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from quizapp.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, RESPONSE_COLUMNS, safe_cell
+from quizapp.stats.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, RESPONSE_COLUMNS, safe_cell
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, Student
 

@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from quizapp.formatting import day, decimal, moment, published_date, score
+from quizapp.web.formatting import day, decimal, moment, published_date, score
 
 
 @pytest.mark.parametrize("language, expected", [("de", "23,16 / 38"), ("en", "23.16 / 38")])

@@ -94,7 +94,7 @@ def _failed_sign_in_address(app, headers: dict) -> str:
     from quizapp.auth.throttle import ADDRESS
     from quizapp.extensions import db
     from quizapp.models import RateCount
-    from quizapp.ratelimits import key
+    from quizapp.services.ratelimits import key
     app.test_client().post("/auth/login", data={"email": "x@schule.ch", "password": "falsch"}, headers=headers)
     with app.app_context():
         stored = set(db.session.execute(db.select(RateCount.key)).scalars())

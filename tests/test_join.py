@@ -3,11 +3,11 @@ import re
 
 import pytest
 
-from quizapp.codes import ALPHABET
+from quizapp.services.codes import ALPHABET
 from quizapp.extensions import db
-from quizapp.joining import PIN_ADDRESS, PIN_STUDENT
+from quizapp.services.joining import PIN_ADDRESS, PIN_STUDENT
 from quizapp.models import Attempt, RateCount, Student
-from quizapp.ratelimits import key
+from quizapp.services.ratelimits import key
 
 from .teacher_helpers import client_for_teacher, count, join, joined_student, make_classroom
 

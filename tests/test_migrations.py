@@ -20,8 +20,8 @@ from sqlalchemy import CheckConstraint, create_engine, inspect
 from sqlalchemy.engine import make_url
 
 from quizapp import create_app
-from quizapp.database import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, running_migration_command
-from quizapp.attempts import start_attempt, submit_attempt
+from quizapp.db.setup import SchemaOutOfDate, UPGRADE_COMMAND, alembic_config, running_migration_command
+from quizapp.services.attempts import start_attempt, submit_attempt
 from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import ANSWER_FIELDS, Attempt, Quiz, Response, Student

@@ -127,10 +127,10 @@ class World:
     """The objects the URLs point at, all the owner teacher's, built once for the module."""
 
     def __init__(self, app):
-        from quizapp.attempts import start_attempt, submit_attempt
-        from quizapp.classrooms import create_classroom
-        from quizapp.joining import join_classroom
-        from quizapp.quizzes import QuizSettings, article_questions, create_quiz, set_published
+        from quizapp.services.attempts import start_attempt, submit_attempt
+        from quizapp.services.classrooms import create_classroom
+        from quizapp.services.joining import join_classroom
+        from quizapp.services.quizzes import QuizSettings, article_questions, create_quiz, set_published
 
         self.app = app
         with app.app_context():
@@ -169,7 +169,7 @@ class World:
 
     def user_id(self, role: str) -> str | None:
         if role in ("owner", "other"):
-            from quizapp import sign_ins
+            from quizapp.services import sign_ins
             with self.app.test_request_context():
                 teacher = db.session.get(Teacher, self.owner_id if role == "owner" else self.other_id)
                 sign_ins.begin(teacher)  # as signing in does

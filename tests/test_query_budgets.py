@@ -135,7 +135,7 @@ def _costs(client, count_queries, pages: dict, ids: dict) -> dict[str, int]:
     costs = {}
     for name, (address, _) in pages.items():
         path = address.format(**ids)
-        client.get(path)  # the first visit writes pending statistics rows (quizapp.responses)
+        client.get(path)  # the first visit writes pending statistics rows (quizapp.services.responses)
         with count_queries() as statements:
             response = client.get(path)
         assert response.status_code == 200, f"{name}: {path} answered {response.status_code}"

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from quizapp import ratelimits
+from quizapp.services import ratelimits
 from quizapp.extensions import db
 from quizapp.models import RateCount
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from quizapp.attempts import start_attempt, submit_attempt
+from quizapp.services.attempts import start_attempt, submit_attempt
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response, Student
 
@@ -100,7 +100,7 @@ def test_the_submit_writes_the_rows_of_its_answers_once(app, student, mini_quiz)
 
 def test_a_failed_write_of_the_rows_leaves_the_attempt_open(app, mini_quiz, monkeypatch):
     """The claim and the rows commit together: a submit that cannot write its rows stores nothing."""
-    import quizapp.attempts
+    import quizapp.services.attempts
 
     def broken(graded):
         raise RuntimeError("disk full")
@@ -111,7 +111,7 @@ def test_a_failed_write_of_the_rows_leaves_the_attempt_open(app, mini_quiz, monk
         db.session.commit()
         attempt = start_attempt(student, db.session.execute(db.select(Quiz)).scalar_one())
         attempt_id, layout = attempt.id, attempt.layout
-        monkeypatch.setattr(quizapp.attempts, "write_responses", broken)
+        monkeypatch.setattr(quizapp.services.attempts, "write_responses", broken)
         with pytest.raises(RuntimeError):
             submit_attempt(attempt, {f"q{item['question_id']}": ["a"] for item in layout})
         db.session.rollback()
@@ -196,7 +196,7 @@ def test_a_nul_posted_by_a_browser_is_refused_and_nothing_is_stored(app, student
 
 
 def test_answers_neutralised_before_parsing_keep_their_length():
-    from quizapp.answer_text import neutralised
+    from quizapp.services.answer_text import neutralised
     assert neutralised(["12\x00", "a\u202eb"]) == ["12\ufffd", "a\ufffdb"]
 
 

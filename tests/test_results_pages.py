@@ -100,7 +100,7 @@ def test_drill_down_shows_answers_against_the_correct_ones_with_passage_links(ap
 
 
 def test_unsubmitted_attempt_has_no_drill_down(app, owner, data):
-    from quizapp.attempts import start_attempt
+    from quizapp.services.attempts import start_attempt
     with app.test_request_context():
         student = Student(display_name="Offen")
         db.session.add(student)

@@ -47,7 +47,7 @@ def test_missing_files_and_path_tricks_are_404(client):
 def test_changed_file_gets_a_new_url(app, tmp_path):
     from flask import url_for
     app.static_folder = str(tmp_path)
-    from quizapp.assets import Fingerprints
+    from quizapp.ops.assets import Fingerprints
     app.extensions["quizapp.assets"] = Fingerprints(str(tmp_path))
     asset = tmp_path / "site.js"
     asset.write_text("one();")

@@ -6,7 +6,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.auth.throttle import ACCOUNT_FROM_ADDRESS
 from quizapp.models import RateCount, Teacher
-from quizapp.ratelimits import key
+from quizapp.services.ratelimits import key
 
 from .conftest import TEACHER_PASSWORD, sign_in
 from .teacher_helpers import count

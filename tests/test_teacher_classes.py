@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from quizapp.codes import ALPHABET
+from quizapp.services.codes import ALPHABET
 from quizapp.extensions import db
 from quizapp.models import Attempt, Classroom, Quiz, QuizClassroom, Student
 

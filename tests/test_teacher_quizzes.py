@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from quizapp.codes import ALPHABET
+from quizapp.services.codes import ALPHABET
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Quiz, QuizClassroom
 

@@ -1,7 +1,7 @@
 """answers stored in the attempt row
 
 A submit now stores its graded answers in attempts.answers with one UPDATE and marks the
-attempt responses_pending; quizapp.responses writes the responses rows for the statistics
+attempt responses_pending; quizapp.services.responses writes the responses rows for the statistics
 later, in bulk. Attempts submitted before this revision get their answers copied from their
 responses rows, so every submitted attempt has them.
 

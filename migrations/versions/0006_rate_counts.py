@@ -3,7 +3,7 @@
 login_failures held one row per failed sign-in or PIN (with the email and address in clear)
 and was counted after the check, so parallel guesses raced past the limit. rate_counts holds
 one counter per hashed key for a window that begins with its first try, added to and read in one statement before the
-check (quizapp.ratelimits). Counts in flight are not carried over: every lock ends.
+check (quizapp.services.ratelimits). Counts in flight are not carried over: every lock ends.
 
 Revision ID: 0006
 Revises: 0005

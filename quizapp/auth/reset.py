@@ -1,4 +1,4 @@
-"""Choosing a new password through a reset link an administrator issued (quizapp/password_reset.py)."""
+"""Choosing a new password through a reset link an administrator issued (quizapp/services/password_reset.py)."""
 from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import logout_user
@@ -6,9 +6,9 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from .. import password_reset
-from ..accounts import AccountError
-from ..passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from ..services import password_reset
+from ..services.accounts import AccountError
+from ..services.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from . import bp
 
 

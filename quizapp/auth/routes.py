@@ -6,9 +6,9 @@ from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .. import sign_ins
+from ..services import sign_ins
 from ..extensions import db
-from ..forms import EmptyForm
+from ..web.forms import EmptyForm
 from ..models import Teacher
 from . import bp
 from .forms import LoginForm

@@ -1,4 +1,4 @@
-"""The sign-in rule: how many wrong passwords an account and an address get (quizapp.ratelimits counts).
+"""The sign-in rule: how many wrong passwords an account and an address get (quizapp.services.ratelimits counts).
 
 - One account from one address: LOGIN_RATE_LIMIT tries (5) per LOGIN_RATE_WINDOW (15 minutes).
 - One address, any accounts: LOGIN_ADDRESS_LIMIT (50) per LOGIN_RATE_WINDOW, as a whole school
@@ -11,7 +11,7 @@ and gives the address its try back. Tries refused by a limit count nowhere, so a
 hammering from one address is stopped at their own address and adds nothing to the account's
 count: the real teacher waits at most a minute and signs in from another address.
 """
-from ..ratelimits import Limit, network, release, reserve
+from ..services.ratelimits import Limit, network, release, reserve
 
 ACCOUNT_FROM_ADDRESS = Limit("sign-in account+address", "LOGIN_RATE_LIMIT", "LOGIN_RATE_WINDOW")
 ADDRESS = Limit("sign-in address", "LOGIN_ADDRESS_LIMIT", "LOGIN_RATE_WINDOW")

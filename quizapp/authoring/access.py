@@ -1,10 +1,10 @@
-"""Which article or question the signed-in teacher may see and change (rule in quizapp/ownership.py)."""
+"""Which article or question the signed-in teacher may see and change (rule in quizapp/services/access.py)."""
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Article, Question
-from ..ownership import refuse_shared, require_readable
-from ..security import current_teacher
+from ..services.access import refuse_shared, require_readable
+from ..web.identity import current_teacher
 
 
 def readable_article(article_id: int) -> Article:

@@ -3,15 +3,15 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from ..bank.splitting import blocks_to_text
-from ..forms import EmptyForm
-from ..security import current_teacher, teacher_required
+from ..web.forms import EmptyForm
+from ..web.identity import current_teacher
 from . import bp
 from .access import editable_article, is_editable, readable_article
-from .articles_service import (META_FIELDS, copy_article, create_article, delete_article, deletion_refused,
+from ..services.articles import (META_FIELDS, copy_article, create_article, delete_article, deletion_refused,
                                list_articles, quiz_count, update_metadata, update_text)
 from .checks import article_warnings
 from .forms import ArticleForm, ArticleMetaForm, ArticleTextForm, MoveForm, StatusForm
-from .questions_service import article_questions
+from ..services.questions import article_questions
 
 
 def _meta(form) -> dict:
@@ -31,14 +31,12 @@ def _show_errors(form, errors) -> None:
 
 
 @bp.get("/articles")
-@teacher_required
 def articles():
     rows = list_articles(current_teacher().id)
     return render_template("authoring/articles.html", rows=rows, copy_form=EmptyForm())
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
-@teacher_required
 def new_article():
     form = ArticleForm()
     if form.validate_on_submit():
@@ -53,7 +51,6 @@ def new_article():
 
 
 @bp.get("/articles/<int:article_id>")
-@teacher_required
 def article(article_id: int):
     article = readable_article(article_id)
     questions = article_questions(article)
@@ -63,7 +60,6 @@ def article(article_id: int):
 
 
 @bp.route("/articles/<int:article_id>/edit", methods=["GET", "POST"])
-@teacher_required
 def edit_article(article_id: int):
     article = editable_article(article_id)
     form = ArticleMetaForm(obj=article)
@@ -78,7 +74,6 @@ def edit_article(article_id: int):
 
 
 @bp.route("/articles/<int:article_id>/text", methods=["GET", "POST"])
-@teacher_required
 def edit_text(article_id: int):
     article = editable_article(article_id)
     form = ArticleTextForm()
@@ -99,7 +94,6 @@ def edit_text(article_id: int):
 
 
 @bp.post("/articles/<int:article_id>/copy")
-@teacher_required
 def copy(article_id: int):
     article = readable_article(article_id)
     if not EmptyForm().validate_on_submit():
@@ -111,7 +105,6 @@ def copy(article_id: int):
 
 
 @bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
-@teacher_required
 def article_delete(article_id: int):
     article = editable_article(article_id)
     form = EmptyForm()

@@ -21,7 +21,7 @@ LANGUAGE_NAMES = {"de": _l("German"), "en": _l("English"), "fr": _l("French"), "
 from ..kinds import Kind
 from ..kinds.option_form import known_passage
 from ..kinds.option_form import strip as _strip
-from ..labels import category_label
+from ..web.labels import category_label
 from ..models import CATEGORIES
 
 MAX_ARTICLE_TEXT = 100_000

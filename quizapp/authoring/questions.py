@@ -4,17 +4,17 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ..bank.export import question_entry
-from ..content import article_passages
-from ..forms import EmptyForm
+from ..services.content import article_passages
+from ..web.forms import EmptyForm
 from ..kinds import KINDS, get_kind
-from ..review import passage_link
-from ..security import current_teacher, teacher_required
+from ..services.review import passage_link
+from ..web.identity import current_teacher
 from . import bp
 from .access import editable_article, editable_question, is_editable, readable_question
 from .checks import question_warnings
 from .forms import MoveForm, PreviewForm, StatusForm, question_form
 from .question_data import apply_errors, entry_to_data, form_to_entry
-from .questions_service import (answer_count, article_questions, check_question, delete_question, deletion_refused,
+from ..services.questions import (answer_count, article_questions, check_question, delete_question, deletion_refused,
                                 duplicate_question, move_question, new_key, passage_pairs, save_question, set_status,
                                 version_answer_counts)
 
@@ -53,7 +53,6 @@ def _question_form(article, question, kind: str):
 
 
 @bp.route("/articles/<int:article_id>/questions/new", methods=["GET", "POST"])
-@teacher_required
 def new_question(article_id: int):
     article = editable_article(article_id)
     kind = request.args.get("kind", "")
@@ -63,7 +62,6 @@ def new_question(article_id: int):
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
-@teacher_required
 def edit_question(question_id: int):
     question = editable_question(question_id)
     return _question_form(question.article, question, question.kind)
@@ -77,7 +75,6 @@ def preview_item(question_id: int, snapshot: dict) -> dict:
 
 
 @bp.route("/questions/<int:question_id>/preview", methods=["GET", "POST"])
-@teacher_required
 def preview_question(question_id: int):
     question = readable_question(question_id)
     version = question.current_version
@@ -98,7 +95,6 @@ def preview_question(question_id: int):
 
 
 @bp.get("/questions/<int:question_id>/history")
-@teacher_required
 def question_history(question_id: int):
     question = readable_question(question_id)
     versions = [{"version": version, "kind": get_kind(version.kind),
@@ -109,7 +105,6 @@ def question_history(question_id: int):
 
 
 @bp.post("/questions/<int:question_id>/duplicate")
-@teacher_required
 def duplicate(question_id: int):
     question = editable_question(question_id)
     if not EmptyForm().validate_on_submit():
@@ -120,7 +115,6 @@ def duplicate(question_id: int):
 
 
 @bp.route("/questions/<int:question_id>/delete", methods=["GET", "POST"])
-@teacher_required
 def delete(question_id: int):
     question = editable_question(question_id)
     form = EmptyForm()
@@ -139,7 +133,6 @@ def delete(question_id: int):
 
 
 @bp.post("/questions/<int:question_id>/move")
-@teacher_required
 def move(question_id: int):
     question = editable_question(question_id)
     form = MoveForm()
@@ -150,7 +143,6 @@ def move(question_id: int):
 
 
 @bp.post("/questions/<int:question_id>/status")
-@teacher_required
 def status(question_id: int):
     question = editable_question(question_id)
     form = StatusForm()

@@ -27,10 +27,10 @@ from cachetools import LRUCache
 from flask import current_app, get_template_attribute, render_template, request
 from markupsafe import Markup
 
-from ..content import article_passages, snapshots
-from ..i18n import current_language
+from ..services.content import article_passages, snapshots
+from ..web.i18n import current_language
 from ..kinds import get_kind
-from ..review import picked_keys, review_item, stored_responses
+from ..services.review import picked_keys, review_item, stored_responses
 
 _EXTENSION = "quizapp.rendered"
 

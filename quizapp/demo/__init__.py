@@ -2,7 +2,7 @@
 
 ``generate(...)`` makes (or reuses) the teacher demo@quizapp.local, classes of students with
 simulated abilities, quizzes on generated articles (or an existing quiz), and submitted
-attempts graded through quizapp.attempts.grade_attempt, i.e. by the question kinds. Rows are
+attempts graded through quizapp.services.attempts.grade_attempt, i.e. by the question kinds. Rows are
 written with bulk INSERTs in chunks, so 10,000 attempts × 30 questions take seconds.
 The same seed on an empty database gives the same rows; running again adds new classes,
 students and attempts next to the earlier ones.
@@ -15,15 +15,15 @@ from types import SimpleNamespace
 
 from sqlalchemy import insert, select, text
 
-from ..attempts import _layout, grade_attempt, stored_answers
+from ..services.attempts import _layout, grade_attempt, stored_answers
 from ..bank.errors import BankValidationError
 from ..bank.loader import load_document
 from ..bank.schema import validate_document
-from ..codes import random_code
-from ..content import snapshots
+from ..services.codes import random_code
+from ..services.content import snapshots
 from ..extensions import db
 from ..models import Attempt, Classroom, Quiz, QuizClassroom, Student, Teacher
-from ..responses import write_responses
+from ..services.responses import write_responses
 from .answers import answer, profile
 from .content import demo_document
 

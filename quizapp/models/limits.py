@@ -1,4 +1,4 @@
-"""Counters of tries (sign-ins, PINs, codes) per key and time window; quizapp.ratelimits uses them."""
+"""Counters of tries (sign-ins, PINs, codes) per key and time window; quizapp.services.ratelimits uses them."""
 from sqlalchemy import BigInteger, CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 

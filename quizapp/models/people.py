@@ -21,7 +21,7 @@ class Teacher(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # Administrators create, disable and reset the accounts of others (quizapp/accounts.py).
+    # Administrators create, disable and reset the accounts of others (quizapp/services/accounts.py).
     is_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
     # A disabled teacher cannot sign in and their sessions end; their classes and quizzes stay.
     active: Mapped[bool] = mapped_column(default=True, server_default=true())
@@ -39,7 +39,7 @@ class Teacher(UserMixin, db.Model):
         """Flask-Login refuses login_user() for an inactive user; load_user drops their sessions."""
         return self.active
 
-    # The sign-in this object was loaded for (quizapp.sign_ins); not a column.
+    # The sign-in this object was loaded for (quizapp.services.sign_ins); not a column.
     sign_in_token: str = ""
 
     def get_id(self) -> str:

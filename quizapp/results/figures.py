@@ -1,13 +1,13 @@
-"""The results pages' charts: stats figures turned into titled, described SVG (see quizapp.charts)
+"""The results pages' charts: stats figures turned into titled, described SVG (see quizapp.web.charts)
 plus the same numbers as table rows, which the page prints next to each chart."""
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from ..charts import histogram, percent_bars
+from ..web.charts import histogram, percent_bars
 from ..stats import TOO_EASY, TOO_HARD, Facility, Item, Summary
-from ..labels import category_label
+from ..web.labels import category_label
 
 
 @dataclass

@@ -3,9 +3,10 @@ import math
 
 from flask import Response, abort, render_template, request, stream_with_context, url_for
 
-from .. import exports, stats
-from ..review import review_items
-from ..security import current_teacher, teacher_required
+from .. import stats
+from ..stats import exports
+from ..services.review import review_items
+from ..web.identity import current_teacher
 from . import bp
 from .access import attempt_for, quiz_for, teacher_classrooms
 from .figures import category_chart, facility_chart, score_histogram
@@ -45,13 +46,11 @@ def _filters() -> dict:
 
 
 @bp.get("/results")
-@teacher_required
 def index():
     return render_template("results/index.html", quizzes=stats.quizzes_with_results(current_teacher().id))
 
 
 @bp.get("/results/<int:quiz_id>")
-@teacher_required
 def quiz(quiz_id: int):
     quiz, form, scope, status = _filtered(quiz_id)
     summary = stats.summary(scope)
@@ -65,7 +64,6 @@ def quiz(quiz_id: int):
 
 
 @bp.get("/results/<int:quiz_id>/items")
-@teacher_required
 def items(quiz_id: int):
     quiz, form, scope, status = _filtered(quiz_id)
     analysis = stats.item_analysis(scope)
@@ -74,7 +72,6 @@ def items(quiz_id: int):
 
 
 @bp.get("/results/<int:quiz_id>/categories")
-@teacher_required
 def categories(quiz_id: int):
     quiz, form, scope, status = _filtered(quiz_id)
     by_category = stats.category_facility(scope)
@@ -88,7 +85,6 @@ def categories(quiz_id: int):
 
 
 @bp.get("/results/<int:quiz_id>/export/<any(attempts, responses, items):table>.<any(csv, json):fmt>")
-@teacher_required
 def export(quiz_id: int, table: str, fmt: str):
     quiz, form, scope, status = _filtered(quiz_id)
     if status != 200:  # the results page itself explains which filter is wrong
@@ -100,7 +96,6 @@ def export(quiz_id: int, table: str, fmt: str):
 
 
 @bp.get("/results/attempts/<int:attempt_id>")
-@teacher_required
 def attempt(attempt_id: int):
     attempt = attempt_for(current_teacher().id, attempt_id)
     quiz = attempt.quiz

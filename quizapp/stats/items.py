@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Text, case, cast, func, nulls_last, or_, select
 
-from ..content import snapshots
+from ..services.content import snapshots
 from ..extensions import db
 from ..kinds import get_kind
 from ..models import Attempt, Question, QuestionVersion, QuizQuestion, Response

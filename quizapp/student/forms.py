@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from ..codes import normalize_code
+from ..services.codes import normalize_code
 
 NAME_PATTERN = r"^[^<>{}\[\]\\/]+$"
 

@@ -1,11 +1,11 @@
-"""Students join a class: class code, display name and (optionally) a PIN; rules in quizapp/joining.py."""
+"""Students join a class: class code, display name and (optionally) a PIN; rules in quizapp/services/joining.py."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 
-from ..codes import normalize_code
-from ..joining import JoinRefused, join_classroom, published_quiz_code
-from ..security import current_student, current_teacher, student_record
+from ..services.codes import normalize_code
+from ..services.joining import JoinRefused, join_classroom, published_quiz_code
+from ..web.identity import current_student, current_teacher, student_record
 from . import bp
 from .forms import JoinForm
 

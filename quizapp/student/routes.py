@@ -5,17 +5,17 @@ from flask_login import login_user
 from sqlalchemy import or_
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..attempts import AttemptRefused, start_attempt, submit_attempt
+from ..services.attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
 from ..cache import rendered
-from ..codes import code_guesses_exhausted, count_code_miss
-from ..content import article_passages
-from ..disconnects import retried_once_if_disconnected
+from ..services.codes import code_guesses_exhausted, count_code_miss
+from ..services.content import article_passages
+from ..db.disconnects import retried_once_if_disconnected
 from ..extensions import db
-from ..forms import EmptyForm
+from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
-from ..ownership import readable_by
-from ..security import current_student, current_teacher
+from ..services.access import readable_by
+from ..web.identity import current_student, current_teacher
 from . import bp
 from .forms import NameForm
 

@@ -1,20 +1,10 @@
 """Teacher pages: dashboard, accounts, classes and quizzes. Every route needs a signed-in teacher."""
-from flask import Blueprint, Flask, abort, current_app
-from flask_login import current_user
+from flask import Blueprint, Flask, current_app
 
-from ..extensions import login_manager
+from ..web.identity import require_teacher
 
 bp = Blueprint("teacher", __name__)
-
-
-@bp.before_request
-def require_teacher():
-    """Guard the whole blueprint, so a new route cannot forget it: anonymous → sign in, student → 403."""
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    if not current_user.is_teacher:
-        abort(403)
-    return None
+bp.before_request(require_teacher)
 
 
 def has_endpoint(endpoint: str) -> bool:

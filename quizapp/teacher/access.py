@@ -1,4 +1,4 @@
-"""Which class, student or quiz the signed-in teacher may open (quizzes follow quizapp/ownership.py).
+"""Which class, student or quiz the signed-in teacher may open (quizzes follow quizapp/services/access.py).
 
 Someone else's class or quiz is reported as missing (404), so ids leak nothing. The seed's
 quizzes (owner NULL) are readable by every teacher but changing them is refused (403); a
@@ -6,11 +6,11 @@ teacher copies one instead.
 """
 from flask import abort
 
-from ..classrooms import classroom_student, owned_classroom
+from ..services.classrooms import classroom_student, owned_classroom
 from ..extensions import db
 from ..models import Classroom, Quiz, Student, Teacher
-from ..ownership import refuse_shared, require_readable
-from ..security import current_teacher
+from ..services.access import refuse_shared, require_readable
+from ..web.identity import current_teacher
 
 
 def me() -> Teacher:

@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from flask_login import login_user
 from flask_login.config import COOKIE_NAME
 
-from ..accounts import AccountError, all_teachers, change_password, create_teacher, set_active, set_admin
+from ..services.accounts import AccountError, all_teachers, change_password, create_teacher, set_active, set_admin
 from ..extensions import db
 from ..models import Teacher
-from ..password_reset import issue_link, link_lifetime
+from ..services.password_reset import issue_link, link_lifetime
 from . import bp
 from .access import me
 from .forms import NewTeacherForm, PasswordForm, SwitchForm, add_error

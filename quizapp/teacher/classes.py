@@ -2,8 +2,8 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from .. import classrooms as service
-from ..forms import EmptyForm
+from ..services import classrooms as service
+from ..web.forms import EmptyForm
 from . import bp
 from .access import me, own_classroom, own_student
 from .forms import ClassroomForm, ConfirmForm, PinForm, add_error

@@ -2,10 +2,10 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import quizzes as service
-from ..input_guard import database_id
+from ..services import quizzes as service
+from ..web.input_guard import database_id
 from ..models import Quiz
-from ..labels import category_label
+from ..web.labels import category_label
 from . import bp
 from .access import editable_quiz, me
 from .forms import MoveForm, QuestionSelectionForm, QuizCreateForm, QuizSettingsForm, add_error

@@ -1,8 +1,8 @@
 """The teacher's start page: their classes, their quizzes with attempt counts, quick links."""
 from flask import render_template
 
-from ..classrooms import teacher_classrooms
-from ..quizzes import shared_quizzes, teacher_quizzes
+from ..services.classrooms import teacher_classrooms
+from ..services.quizzes import shared_quizzes, teacher_quizzes
 from . import bp
 from .access import me
 

@@ -7,9 +7,9 @@ from wtforms.validators import (AnyOf, DataRequired, EqualTo, InputRequired, Len
                                 ValidationError)
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from ..services.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from ..models import CATEGORIES
-from ..quizzes import QuizSettings
+from ..services.quizzes import QuizSettings
 
 
 def _squash(value):

@@ -2,9 +2,9 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from .. import quizzes as service
-from ..classrooms import teacher_classrooms
-from ..forms import EmptyForm
+from ..services import quizzes as service
+from ..services.classrooms import teacher_classrooms
+from ..web.forms import EmptyForm
 from ..models import utcnow
 from . import bp
 from .access import editable_quiz, is_own, me, readable_quiz

@@ -62,11 +62,11 @@ def _fraction_answers(questions: list[Question]) -> dict[str, list[str]]:
 
 def build_world(app, teacher_id: int) -> World:
     """Seed the bank and everything the tour's pages show, through the app's services."""
-    from quizapp.attempts import start_attempt, submit_attempt
-    from quizapp.authoring.articles_service import copy_article
+    from quizapp.services.attempts import start_attempt, submit_attempt
+    from quizapp.services.articles import copy_article
     from quizapp.bank import load_path
-    from quizapp.classrooms import create_classroom, set_pin
-    from quizapp.quizzes import copy_quiz
+    from quizapp.services.classrooms import create_classroom, set_pin
+    from quizapp.services.quizzes import copy_quiz
     with app.test_request_context():
         load_path(SEED_DIR)
         teacher = db.session.get(Teacher, teacher_id)
@@ -84,7 +84,7 @@ def build_world(app, teacher_id: int) -> World:
         db.session.add(classmate)
         db.session.commit()
         submit_attempt(start_attempt(classmate, quiz), {})  # two scores: a spread, a median
-        from quizapp.content import article_passages
+        from quizapp.services.content import article_passages
         passages = [{"anchor": p["anchor"], "text": p["text"]} for p in article_passages(quiz.article)]
         quoted = next(q for q in questions if q.passage is not None)
         passage = {"anchor": quoted.passage.anchor, "quote": quoted.quote_exact}
@@ -107,8 +107,8 @@ def _reset_path(admin_id: int) -> str:
     """A reset link for a colleague, issued by the (administrator) teacher, as a path."""
     from urllib.parse import urlsplit
 
-    from quizapp.accounts import create_teacher
-    from quizapp.password_reset import issue_link
+    from quizapp.services.accounts import create_teacher
+    from quizapp.services.password_reset import issue_link
     colleague = create_teacher("kollege@schule.ch", "Herr Kollege", "ein langes Kollegenpasswort")
     db.session.commit()
     url = urlsplit(issue_link(db.session.get(Teacher, admin_id), colleague))

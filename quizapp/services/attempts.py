@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 
 from .answer_text import neutralised
 from .content import snapshots
-from .database import write_lock
-from .extensions import db
-from .kinds import INVALID, Result, get_kind
-from .models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
+from ..db.setup import write_lock
+from ..extensions import db
+from ..kinds import INVALID, Result, get_kind
+from ..models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
 from .responses import write_responses
 
 

@@ -18,8 +18,8 @@ from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
-from .extensions import db
-from .models import SignIn, Teacher, utcnow
+from ..extensions import db
+from ..models import SignIn, Teacher, utcnow
 
 TEACHER_BLUEPRINTS = frozenset({"teacher", "authoring", "results"})
 _SEEN = "teacher_seen"  # seconds since 1970 of the session's last teacher page

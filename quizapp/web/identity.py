@@ -5,15 +5,14 @@ templates ``csrf_token()``; Flask-Login loads the signed-in teacher or student w
 loader below, once per request.
 """
 import hmac
-from functools import wraps
 
 from flask import Flask, abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from . import sign_ins
-from .extensions import csrf, db, login_manager
-from .models import Student, Teacher
+from ..services import sign_ins
+from ..extensions import csrf, db, login_manager
+from ..models import Student, Teacher
 
 
 @login_manager.user_loader
@@ -57,16 +56,14 @@ def current_teacher() -> Teacher | None:
     return None
 
 
-def teacher_required(view):
-    """Send anonymous visitors to sign in; refuse students."""
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return login_manager.unauthorized()
-        if not current_user.is_teacher:
-            abort(403)
-        return view(*args, **kwargs)
-    return wrapped
+def require_teacher():
+    """Guard a whole blueprint (``bp.before_request(require_teacher)``), so a new route cannot
+    forget it: anonymous visitors are sent to sign in, students get 403."""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if not current_user.is_teacher:
+        abort(403)
+    return None
 
 
 def init_app(app: Flask) -> None:

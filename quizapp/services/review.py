@@ -8,8 +8,8 @@ from typing import NamedTuple
 from flask import url_for
 
 from .content import snapshots
-from .kinds import get_kind
-from .models import Attempt
+from ..kinds import get_kind
+from ..models import Attempt
 
 
 def passage_link(article_slug: str, quote: dict) -> str | None:

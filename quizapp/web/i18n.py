@@ -1,7 +1,7 @@
 """Languages: German by default, English on request, remembered in a cookie (no server state)."""
 from flask import Flask, current_app, g, has_request_context, request
 
-from .extensions import babel
+from ..extensions import babel
 
 LANGUAGE_COOKIE = "lang"
 

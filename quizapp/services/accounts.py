@@ -14,9 +14,9 @@ from flask_babel import gettext as _
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
-from .extensions import db
-from .input_guard import unstorable_character
-from .models import Teacher
+from ..extensions import db
+from ..web.input_guard import unstorable_character
+from ..models import Teacher
 from .passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, password_problem
 
 __all__ = ["AccountError", "MAX_PASSWORD_LENGTH", "MIN_PASSWORD_LENGTH", "password_problem", "check_new_teacher",

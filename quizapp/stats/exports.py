@@ -14,12 +14,12 @@ from datetime import datetime
 from flask_babel import to_user_timezone
 from sqlalchemy import select
 
-from .content import snapshots
-from .extensions import db
-from .kinds import get_kind
-from .models import Attempt, Classroom, Question, QuestionVersion, Response, Student, utcnow
-from .stats import Item, Scope, item_analysis
-from .stats.scope import DURATION, PERCENT
+from ..services.content import snapshots
+from ..extensions import db
+from ..kinds import get_kind
+from ..models import Attempt, Classroom, Question, QuestionVersion, Response, Student, utcnow
+from . import Item, Scope, item_analysis
+from .scope import DURATION, PERCENT
 
 ATTEMPT_COLUMNS = ["attempt_id", "student_id", "student", "class", "attempt_number", "started_at", "submitted_at",
                    "duration_seconds", "score", "max_score", "percent"]

@@ -20,8 +20,8 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from werkzeug.security import generate_password_hash
 
 from .accounts import AccountError, require_admin
-from .extensions import db
-from .models import Teacher
+from ..extensions import db
+from ..models import Teacher
 from .passwords import password_problem
 
 SALT = "quizapp.password-reset"

@@ -17,7 +17,7 @@ from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import DBAPIError
 
-from .extensions import db
+from ..extensions import db
 
 
 def _lost_connection(error: BaseException) -> bool:

@@ -13,9 +13,9 @@ from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 
 from .codes import unused_code
-from .commits import commit_or_raise
-from .extensions import db
-from .models import Article, Attempt, Classroom, Question, Quiz, QuizClassroom, QuizQuestion, Teacher
+from ..db.commits import commit_or_raise
+from ..extensions import db
+from ..models import Article, Attempt, Classroom, Question, Quiz, QuizClassroom, QuizQuestion, Teacher
 
 SELECTION_MODES = ("all", "category", "pick")
 

@@ -5,7 +5,7 @@ code read aloud or copied from the board is typed right the first time.
 """
 import secrets
 
-from .extensions import db
+from ..extensions import db
 from .ratelimits import Limit, exhausted, network, reserve
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -11,10 +11,10 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import selectinload
 
 from .codes import unused_code
-from .commits import commit_or_raise
-from .extensions import db
+from ..db.commits import commit_or_raise
+from ..extensions import db
 from .joining import forget_pin_tries
-from .models import Attempt, Classroom, Quiz, Student, Teacher
+from ..models import Attempt, Classroom, Quiz, Student, Teacher
 
 NAME_MAX = 120
 

@@ -2,7 +2,7 @@
 
 The Content-Security-Policy allows scripts, styles, images and fonts from this site only and
 nothing inline: templates load static/js and static/css files, and charts are SVG with
-presentation attributes (quizapp.charts), so an injected <script> or style="" does not run.
+presentation attributes (quizapp.web.charts), so an injected <script> or style="" does not run.
 frame-ancestors 'none' (and X-Frame-Options for older browsers) keeps every page, e.g. a
 delete confirmation, out of another site's frame.
 

@@ -4,14 +4,14 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from .auth import bp as auth_bp
-from .authoring import bp as authoring_bp
-from .kinds import KINDS
+from ..auth import bp as auth_bp
+from ..authoring import bp as authoring_bp
+from ..kinds import KINDS
 from .labels import category_label
-from .models import CATEGORIES
-from .results import bp as results_bp
-from .student import bp as student_bp
-from .teacher import bp as teacher_bp
+from ..models import CATEGORIES
+from ..results import bp as results_bp
+from ..student import bp as student_bp
+from ..teacher import bp as teacher_bp
 
 
 def register_error_pages(app: Flask) -> None:

@@ -4,8 +4,8 @@ Question versions never change once written; passages change only with their art
 (whose updated_at then moves). Nothing here is cached: a page asks once per request.
 """
 
-from .extensions import db
-from .models import Article, Passage, QuestionVersion
+from ..extensions import db
+from ..models import Article, Passage, QuestionVersion
 
 
 def snapshots(version_ids: list[int]) -> dict[int, dict]:

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import insert
 
-from .extensions import db
-from .models import ANSWER_FIELDS, Response
+from ..extensions import db
+from ..models import ANSWER_FIELDS, Response
 
 # A Core insert on the table: the rows go to the driver as one executemany, without the
 # ORM's per-row bookkeeping.

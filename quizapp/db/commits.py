@@ -2,7 +2,7 @@
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from .extensions import db
+from ..extensions import db
 
 
 def commit_or_raise(error: type[Exception]) -> None:

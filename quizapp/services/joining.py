@@ -5,12 +5,12 @@ In a class a display name identifies a student. The rules, in order:
   student into the class under the name, keeping their attempts);
 - an existing name is only ever taken back with that student's PIN, and a name without a PIN
   cannot be taken at all, so nobody silently becomes someone else;
-- PIN tries are counted in the database before the PIN is checked (quizapp.ratelimits), per
+- PIN tries are counted in the database before the PIN is checked (quizapp.services.ratelimits), per
   student (LOGIN_RATE_LIMIT per LOGIN_RATE_WINDOW) and per address (LOGIN_ADDRESS_LIMIT), so
   guessing a four-digit PIN in parallel, or from several workers or machines, is as slow as
   one guess after the other; a right PIN clears the student's count. A locked-out student
   waits or asks their teacher, who can set a new PIN.
-- class codes that match nothing count against the address (quizapp.codes).
+- class codes that match nothing count against the address (quizapp.services.codes).
 """
 from dataclasses import dataclass
 
@@ -18,8 +18,8 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from .codes import code_guesses_exhausted, count_code_miss, normalize_code
-from .extensions import db
-from .models import Classroom, Quiz, Student
+from ..extensions import db
+from ..models import Classroom, Quiz, Student
 from .ratelimits import Limit, network, release, reserve
 
 # Own scopes: PIN tries never count against a teacher's sign-in or a school's sign-in allowance.

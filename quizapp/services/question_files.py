@@ -18,8 +18,8 @@ from ..bank.loader import LoadSummary, load_document
 from ..bank.schema import validate_document
 from ..extensions import db
 from ..models import Article
-from .limits import document_errors
-from .questions_service import article_questions
+from .column_limits import document_errors
+from .questions import article_questions
 
 
 @dataclass

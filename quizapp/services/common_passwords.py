@@ -1,4 +1,4 @@
-"""Passwords attackers try first, lower-case: quizapp.passwords refuses them, and the same word
+"""Passwords attackers try first, lower-case: quizapp.services.passwords refuses them, and the same word
 with digits or signs appended ("passwort2025!").
 
 Drawn from the most frequent entries of public breach lists (English and German-speaking), plus

@@ -21,7 +21,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 
-from .extensions import db, migrate
+from ..extensions import db, migrate
 
 MIGRATIONS_DIR = "migrations"
 UPGRADE_COMMAND = "flask --app quizapp db upgrade"

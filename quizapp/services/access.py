@@ -6,7 +6,7 @@ changing the seed is refused (403), since the teacher can see it.
 """
 from flask import abort
 
-from .models import Teacher
+from ..models import Teacher
 
 
 def readable_by(owner_id: int | None, teacher: Teacher | None) -> bool:

@@ -23,8 +23,8 @@ from sqlalchemy import case, delete, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from .extensions import db
-from .models import RateCount
+from ..extensions import db
+from ..models import RateCount
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sqlalchemy import JSON, Column, Date, DateTime, Integer, Table, func, inspe
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from .extensions import db
+from ..extensions import db
 
 FORMAT = "quizapp-backup"
 VERSION = 1

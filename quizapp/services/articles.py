@@ -19,7 +19,7 @@ from ..bank.versions import record_version
 from ..extensions import db
 from ..kinds import get_kind
 from ..models import Article, Attempt, Passage, Question, Quiz, utcnow
-from .limits import block_errors
+from .column_limits import block_errors
 from .slugs import slugify, unique
 
 META_FIELDS = ("title", "outlet", "author", "published", "language", "source_url", "attribution")
