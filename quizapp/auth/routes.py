@@ -68,7 +68,7 @@ def logout():
     if EmptyForm().validate_on_submit():
         if current_user.is_authenticated and current_user.is_teacher:
             sign_ins.end(current_user)  # saved copies of this session's cookies stop working too
-        logout_user()
-        session.clear()  # a new CSRF token for whoever uses this browser next
+        session.clear()  # a new CSRF token for whoever uses this browser next; before logout_user,
+        logout_user()    # which notes in the new session that the remember-me cookie must go
         flash(_("You are signed out."), "info")
     return redirect(url_for("student.home"))

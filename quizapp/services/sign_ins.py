@@ -66,8 +66,8 @@ def sign_out_idle_teachers():
     idle = 60 * float(current_app.config["TEACHER_IDLE_MINUTES"])
     if seen is not None and now - seen > idle:
         end(current_user)
-        logout_user()
         session.clear()
+        logout_user()  # after clear(): it notes in the session that the remember-me cookie must go
         flash(_("You were signed out after %(minutes)d minutes without activity. Please sign in again.",
                 minutes=int(idle // 60)), "info")
         return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
