@@ -7,7 +7,7 @@ from werkzeug.exceptions import HTTPException
 from ..auth import bp as auth_bp
 from ..authoring import bp as authoring_bp
 from ..kinds import KINDS
-from .labels import category_label
+from .labels import category_label, passage_kind_label
 from ..models import CATEGORIES
 from ..results import bp as results_bp
 from ..student import bp as student_bp
@@ -43,4 +43,5 @@ def init_app(app: Flask) -> None:
     for teacher_bp_part in (teacher_bp, authoring_bp, results_bp):
         app.register_blueprint(teacher_bp_part, url_prefix="/teacher")
     register_error_pages(app)
-    app.jinja_env.globals.update(category_label=category_label, KINDS=KINDS, CATEGORIES=CATEGORIES)
+    app.jinja_env.globals.update(category_label=category_label, passage_kind_label=passage_kind_label, KINDS=KINDS,
+                                  CATEGORIES=CATEGORIES)

@@ -1,4 +1,4 @@
-"""Names of the news-literacy categories in the request's language."""
+"""Names of the news-literacy categories and of passage kinds in the request's language."""
 from flask_babel import gettext as _
 
 
@@ -6,3 +6,9 @@ def category_label(category: str) -> str:
     labels = {"figures": _("Figures"), "actors": _("Actors"), "motives": _("Motives"),
               "sourcing": _("Sources & evidence")}
     return labels.get(category, category)
+
+
+def passage_kind_label(kind: str) -> str:
+    labels = {"headline": _("headline"), "lead": _("lead"), "heading": _("heading"), "paragraph": _("paragraph"),
+              "box": _("box"), "caption": _("caption")}
+    return labels.get(kind, kind)
