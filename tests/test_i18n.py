@@ -40,6 +40,8 @@ def test_every_message_has_a_german_translation():
     translated = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in catalog if m.id}
     missing = sorted(i for i in extracted_ids() if not translated.get(i) or translated[i] in ("", ("", "")))
     assert not missing, f"{len(missing)} untranslated, run `make translations` and translate: {missing[:10]}"
+    fuzzy = sorted(m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id and m.fuzzy)
+    assert not fuzzy, f"{len(fuzzy)} fuzzy (guessed) translations, check them and remove the flag: {fuzzy[:10]}"
 
 
 def _as_dict(messages) -> dict:
