@@ -119,7 +119,7 @@ QUIZ_PAGES = {  # page: (address, budget)
     "teacher.classroom": ("/teacher/classes/{classroom}", 3),
     "authoring.article": ("/teacher/articles/{article}", 4),
     "results.quiz": ("/teacher/results/{quiz}", 7),
-    # One of each is the question versions' snapshots (read per request: no per-worker cache).
+    # One of each may be the question versions' snapshots (kept per worker once read: quizapp.cache.snapshots).
     "results.items": ("/teacher/results/{quiz}/items", 7),
     "results.categories": ("/teacher/results/{quiz}/categories", 10),
     "results.attempt": ("/teacher/results/attempts/{attempt}", 7),
