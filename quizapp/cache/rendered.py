@@ -35,17 +35,11 @@ from ..review import picked_keys, review_item, stored_responses
 _EXTENSION = "quizapp.rendered"
 
 
-def _weight(html: Markup) -> int:
-    """A fragment's share of RENDERED_CACHE_SIZE: one per started 2 kB, so that a page's
-    whole block (30 questions, 15–40 kB) weighs what its thirty fragments weigh."""
-    return 1 + len(html) // 2048
-
-
 class _Fragments:
     """An LRU of rendered fragments; cachetools' caches are not thread-safe, hence the lock."""
 
     def __init__(self, size: int):
-        self.entries: LRUCache = LRUCache(maxsize=size, getsizeof=_weight)
+        self.entries: LRUCache = LRUCache(maxsize=size)
         self.lock = Lock()
 
     def get(self, key: Hashable) -> Markup | None:
@@ -100,14 +94,7 @@ def _join(fragments: _Fragments | None, keys: list[tuple], found: list[Markup | 
 
 
 def question_fieldsets(layout: list[dict]) -> Markup:
-    """The quiz page's fieldsets in the attempt's order, as one block keyed by the layout."""
-    if not current_app.config.get("XBLOCKS", 1):
-        return _question_fieldsets(layout)
-    return fragment(("questions", repr(layout), current_language()), lambda: _question_fieldsets(layout))
-
-
-def _question_fieldsets(layout: list[dict]) -> Markup:
-    """The fieldsets one by one; versions are read only for a miss."""
+    """The quiz page's fieldsets in the attempt's order; versions are read only for a miss."""
     language = current_language()
     keys = [("question", item["version_id"], item["question_id"], number, tuple(item["options"]), language)
             for number, item in enumerate(layout, start=1)]
@@ -131,16 +118,7 @@ def _render_question(number: int, item: dict, snapshot: dict) -> str:
 
 
 def reviews(attempt, article_slug: str, reveal: bool) -> Markup:
-    """The result page's reviews as one block keyed by the layout and the stored answers."""
-    if not current_app.config.get("XBLOCKS", 1):
-        return _reviews(attempt, article_slug, reveal)
-    key = ("reviews", repr(attempt.layout), repr(attempt.answers), reveal, article_slug, request.script_root,
-           current_language())
-    return fragment(key, lambda: _reviews(attempt, article_slug, reveal))
-
-
-def _reviews(attempt, article_slug: str, reveal: bool) -> Markup:
-    """The reviews one by one, one per question in the attempt's order."""
+    """The result page's reviews, one per question in the attempt's order."""
     layout, responses = attempt.layout, stored_responses(attempt)
     language, script_root = current_language(), request.script_root
     answers = [responses.get(item["question_id"]) for item in layout]
