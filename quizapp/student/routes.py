@@ -2,7 +2,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
-from sqlalchemy import or_
+from sqlalchemy import bindparam, or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..attempts import AttemptRefused, start_attempt, submit_attempt
@@ -83,6 +83,13 @@ def start(code: str):
     return redirect(url_for("student.attempt", attempt_id=attempt.id))
 
 
+# The attempt pages' one read, built once (a statement's construction costs more Python than
+# its parameter): the attempt with its student and quiz, and for the pages the article.
+_ATTEMPT = (db.select(Attempt, Student, Quiz).join(Attempt.student).join(Attempt.quiz)
+            .where(Attempt.id == bindparam("attempt_id")))
+_ATTEMPT_WITH_ARTICLE = _ATTEMPT.add_columns(Article).join(Quiz.article)
+
+
 def _own_attempt(attempt_id: int, with_article: bool = True):
     """The signed-in student's attempt as a row (Attempt, Student, Quiz[, Article]); anyone
     else's is missing (404).
@@ -93,11 +100,8 @@ def _own_attempt(attempt_id: int, with_article: bool = True):
     (``session.get``), and ``attempt.quiz`` and ``quiz.article``, many-to-one, come from it
     too, without more queries, while the caller holds the row (the identity map is weak).
     """
-    entities = [Attempt, Student, Quiz] + ([Article] if with_article else [])
-    statement = db.select(*entities).join(Attempt.student).join(Attempt.quiz).where(Attempt.id == attempt_id)
-    if with_article:
-        statement = statement.join(Quiz.article)
-    row = db.session.execute(statement).one_or_none()
+    row = db.session.execute(_ATTEMPT_WITH_ARTICLE if with_article else _ATTEMPT,
+                             {"attempt_id": attempt_id}).one_or_none()
     student = current_student()
     if row is None or student is None or row.Attempt.student_id != student.id:
         abort(404)
