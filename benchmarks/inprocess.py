@@ -105,7 +105,7 @@ def _pair(caller: Caller, page, ceiling, rounds: int, batch: int) -> tuple[float
 def measure(url: str, ceiling_url: str, rounds: int, batch: int, profile: str | None, sort: str,
             without: dict | None = None) -> None:
     caller = Caller()
-    app, first, open_id, to_submit, body = _prepare(url, caller, (rounds + 1) * batch + 50)
+    app, first, open_id, to_submit, body = _prepare(url, caller, (2 * rounds + 1) * batch + 100)
     if without:
         app = create_app(_config(url, **without)) if profile else app
     os.environ["CEILING_DATABASE_URL"] = ceiling_url
@@ -144,7 +144,7 @@ def _compare(caller: Caller, app, other, pages: dict, rounds: int, batch: int, w
     label = ", ".join(f"{key}={value}" for key, value in without.items())
     print(f"without: {label}")
     print(f"{'page':8s} {'with ms':>8s} {'without':>8s} {'ceiling':>8s} {'ratio':>6s} {'w/o':>6s} {'gain':>6s}")
-    for name in ("quiz", "result"):
+    for name in ("quiz", "result", "submit"):
         (_, make), ceiling_page = pages[name]
         ours, bare = _pair(caller, (app, make), ceiling_page, rounds, batch)
         theirs, bare_again = _pair(caller, (other, make), ceiling_page, rounds, batch)
@@ -172,7 +172,7 @@ def main() -> int:
     parser.add_argument("--profile", choices=("quiz", "result", "submit"), help="profile one page instead")
     parser.add_argument("--sort", default="cumulative", help="cProfile sort key with --profile (e.g. tottime)")
     parser.add_argument("--without", action="append", default=[], metavar="SETTING=VALUE",
-                        help="also measure the quiz and result pages with this setting (e.g. RENDERED_CACHE_SIZE=0), "
+                        help="also measure the three pages with this setting (e.g. RENDERED_CACHE_SIZE=0), "
                              "alternating with the app as configured, in the same run")
     args = parser.parse_args()
     without = _settings(args.without)

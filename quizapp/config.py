@@ -45,6 +45,8 @@ class DefaultConfig:
     # Rendered question, review and article fragments kept per worker (quizapp.cache.rendered);
     # 0 renders every time.
     RENDERED_CACHE_SIZE = 20_000
+    # Question-version snapshots kept per worker (quizapp.cache.snapshots); 0 reads every time.
+    SNAPSHOT_CACHE_SIZE = 5_000
 
 
 def _flag(value: str) -> bool:
@@ -66,6 +68,7 @@ ENVIRONMENT_KEYS = {
     "TEACHER_SESSION_HOURS": float,
     "TEACHER_IDLE_MINUTES": float,
     "RENDERED_CACHE_SIZE": int,
+    "SNAPSHOT_CACHE_SIZE": int,
 }
 
 

@@ -15,10 +15,12 @@ from quizapp.models import Question, Student
 
 from .conftest import MINI_FILE, sign_in
 
-# Statements per request; nothing is cached between requests, so every request pays all of them.
-QUIZ_PAGE = 4  # student (user loader); attempt with quiz and article; question versions; passages
-SUBMIT = 5  # student; attempt with quiz; question versions; the guarded UPDATE; responses (one INSERT)
-RESULT_PAGE = 3  # student; attempt with quiz and article; question versions
+# Statements of a first request (no cached fragments yet). The attempt is read with its
+# student, quiz and article in one statement, which the user loader's session.get finds in
+# the identity map (quizapp.student.routes._own_attempt).
+QUIZ_PAGE = 3  # attempt with student, quiz and article; question versions; passages
+SUBMIT = 4  # attempt with student and quiz; question versions; the guarded UPDATE; responses (one INSERT)
+RESULT_PAGE = 2  # attempt with student, quiz and article; question versions
 HISTORY_PAGE = 3  # student, attempts, their quizzes
 
 
@@ -117,7 +119,7 @@ QUIZ_PAGES = {  # page: (address, budget)
     "teacher.classroom": ("/teacher/classes/{classroom}", 3),
     "authoring.article": ("/teacher/articles/{article}", 4),
     "results.quiz": ("/teacher/results/{quiz}", 7),
-    # One of each is the question versions' snapshots (read per request: no per-worker cache).
+    # One of each may be the question versions' snapshots (kept per worker once read: quizapp.cache.snapshots).
     "results.items": ("/teacher/results/{quiz}/items", 7),
     "results.categories": ("/teacher/results/{quiz}/categories", 10),
     "results.attempt": ("/teacher/results/attempts/{attempt}", 7),

@@ -1,1 +1,2 @@
-"""Caches: rendered HTML of published, immutable content (rendered.py), the only one."""
+"""Caches of published, immutable content: rendered HTML (rendered.py) and question-version
+snapshots (snapshots.py)."""

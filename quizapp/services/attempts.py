@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.exc import IntegrityError
 
 from .answer_text import neutralised
@@ -20,6 +20,13 @@ from ..extensions import db
 from ..kinds import INVALID, Result, get_kind
 from ..models import Attempt, Question, QuestionVersion, Quiz, QuizQuestion, Student, utcnow
 from .responses import write_responses
+
+
+# The submit's guarded UPDATE, built once (a statement's construction costs more Python than
+# its parameters): a Core statement on the table, so the ORM keeps no bookkeeping for it.
+_CLAIM = (update(Attempt.__table__)
+          .where(Attempt.__table__.c.id == bindparam("attempt_id"), Attempt.__table__.c.submitted_at.is_(None))
+          .values(submitted_at=bindparam("submitted_at"), score=bindparam("score"), answers=bindparam("answers")))
 
 
 class AttemptRefused(Exception):
@@ -136,12 +143,10 @@ def submit_attempt(attempt: Attempt, form: Mapping[str, list[str]]) -> bool:
     if not quiz.published or not quiz.is_open(utcnow()):
         raise AttemptRefused(_("This quiz is closed: answers can no longer be submitted."))
     graded = grade_attempt(attempt, form)
-    claim = (update(Attempt).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-             .values(submitted_at=utcnow(), score=round(sum(answer.result.points for answer in graded), 2),
-                     answers=stored_answers(graded))
-             .execution_options(synchronize_session=False))
+    claim = {"attempt_id": attempt.id, "submitted_at": utcnow(),
+             "score": round(sum(answer.result.points for answer in graded), 2), "answers": stored_answers(graded)}
     with write_lock():  # on SQLite, writers queue on a lock instead of polling (quizapp.database)
-        claimed = db.session.execute(claim).rowcount
+        claimed = db.session.execute(_CLAIM, claim).rowcount
         if claimed == 1:  # the claim and the statistics' rows commit together, or neither
             write_responses([(attempt.id, attempt.layout, stored_answers(graded))])
         db.session.commit()

@@ -2,7 +2,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
-from sqlalchemy import or_
+from sqlalchemy import bindparam, or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..services.attempts import AttemptRefused, start_attempt, submit_attempt
@@ -84,38 +84,51 @@ def start(code: str):
     return redirect(url_for("student.attempt", attempt_id=attempt.id))
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
-    """The signed-in student's attempt with its quiz and article; anyone else's is missing (404)."""
+# The attempt pages' one read, built once (a statement's construction costs more Python than
+# its parameter): the attempt with its student and quiz, and for the pages the article.
+_ATTEMPT = (db.select(Attempt, Student, Quiz).join(Attempt.student).join(Attempt.quiz)
+            .where(Attempt.id == bindparam("attempt_id")))
+_ATTEMPT_WITH_ARTICLE = _ATTEMPT.add_columns(Article).join(Quiz.article)
+
+
+def _own_attempt(attempt_id: int, with_article: bool = True):
+    """The signed-in student's attempt as a row (Attempt, Student, Quiz[, Article]); anyone
+    else's is missing (404).
+
+    One statement, before anything asks who is signed in: the attempt comes with its
+    student, quiz and article, joined (a row of entities costs less than joinedload's eager
+    loading). So Flask-Login's user loader finds the student in the session's identity map
+    (``session.get``), and ``attempt.quiz`` and ``quiz.article``, many-to-one, come from it
+    too, without more queries, while the caller holds the row (the identity map is weak).
+    """
+    row = db.session.execute(_ATTEMPT_WITH_ARTICLE if with_article else _ATTEMPT,
+                             {"attempt_id": attempt_id}).one_or_none()
     student = current_student()
-    attempt = db.session.execute(
-        db.select(Attempt).where(Attempt.id == attempt_id)
-        .options(joinedload(Attempt.quiz).joinedload(Quiz.article))
-    ).scalar_one_or_none()
-    if attempt is None or student is None or attempt.student_id != student.id:
+    if row is None or student is None or row.Attempt.student_id != student.id:
         abort(404)
-    return attempt
+    return row
 
 
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
+    attempt, _student, quiz, article = _own_attempt(attempt_id)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
     # Question and article HTML come from rendered.py: fragments of immutable content, cached.
-    return render_template("student/attempt.html", quiz=attempt.quiz, attempt=attempt,
-                           article=attempt.quiz.article, article_html=rendered.article_text(attempt.quiz.article),
+    return render_template("student/attempt.html", quiz=quiz, attempt=attempt, article=article,
+                           article_html=rendered.article_text(article),
                            questions_html=rendered.question_fieldsets(attempt.layout))
 
 
 @bp.post("/attempts/<int:attempt_id>")
 @retried_once_if_disconnected
 def submit(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
+    attempt, _student, quiz = _own_attempt(attempt_id, with_article=False)
     try:
         stored = submit_attempt(attempt, request.form.to_dict(flat=False))
     except AttemptRefused as refusal:
         flash(str(refusal), "error")
-        return redirect(url_for("student.quiz", code=attempt.quiz.code))
+        return redirect(url_for("student.quiz", code=quiz.code))
     if not stored:
         flash(_("This attempt was already submitted; here is its result."), "info")
     return redirect(url_for("student.result", attempt_id=attempt_id))
@@ -123,18 +136,16 @@ def submit(attempt_id: int):
 
 @bp.get("/attempts/<int:attempt_id>/result")
 def result(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
+    attempt, _student, quiz, article = _own_attempt(attempt_id)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
-    quiz = attempt.quiz
     reveal = quiz.answers_visible(utcnow())
     return render_template("student/result.html", quiz=quiz, attempt=attempt, reveal=reveal,
-                           can_retry=_can_retry(attempt),
-                           reviews_html=rendered.reviews(attempt, quiz.article.slug, reveal))
+                           can_retry=_can_retry(attempt, quiz),
+                           reviews_html=rendered.reviews(attempt, article.slug, reveal))
 
 
-def _can_retry(attempt: Attempt) -> bool:
-    quiz = attempt.quiz
+def _can_retry(attempt: Attempt, quiz: Quiz) -> bool:
     return quiz.published and quiz.is_open(utcnow()) and (quiz.max_attempts is None or attempt.number < quiz.max_attempts)
 
 
