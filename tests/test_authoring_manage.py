@@ -205,3 +205,19 @@ def test_article_page_list_and_export_cost_the_same_queries_for_few_or_many_ques
             costs.setdefault(url.replace(str(article_id), "ID"), []).append(len(statements))
     assert all(small_cost == large_cost for small_cost, large_cost in costs.values()), costs
     assert costs["/teacher/articles/ID"][0] <= 4  # teacher, article, passages, questions
+
+
+def test_a_deleted_questions_version_id_is_never_given_to_a_new_question(app, teacher, article_id):
+    """Version ids name immutable content in caches and layouts: a new version never reuses one."""
+    from quizapp.extensions import db
+    from quizapp.models import QuestionVersion
+    first = add_question(teacher, article_id, "single_choice")
+    with app.app_context():
+        deleted_version = db.session.execute(db.select(QuestionVersion.id).filter_by(question_id=first)).scalar_one()
+    assert teacher.post(f"/teacher/questions/{first}/delete", data={"confirm": "y"}).status_code == 302
+    with app.app_context():
+        assert db.session.get(QuestionVersion, deleted_version) is None
+    second = add_question(teacher, article_id, "single_choice")
+    with app.app_context():
+        new_version = db.session.execute(db.select(QuestionVersion.id).filter_by(question_id=second)).scalar_one()
+    assert new_version > deleted_version

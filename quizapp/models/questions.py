@@ -90,4 +90,7 @@ class QuestionVersion(db.Model):
         UniqueConstraint("question_id", "number"),
         CheckConstraint(f"category IN ({_in(CATEGORIES)})", name="category"),
         CheckConstraint("points > 0", name="points_positive"),
+        # A version id names immutable content in caches and attempt layouts: SQLite must never
+        # hand a deleted version's id to a new one (PostgreSQL's sequences never do).
+        {"sqlite_autoincrement": True},
     )
