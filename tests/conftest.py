@@ -37,6 +37,18 @@ def base_config(tmp_path: Path) -> dict:
     }
 
 
+def cut_every_postgres_connection() -> int:
+    """What a database restart does: end every other session of the test database; how many."""
+    from sqlalchemy import create_engine
+    killer = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with killer.connect() as connection:
+        cut = connection.execute(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+    killer.dispose()
+    return cut
+
+
 def _empty_all_tables() -> None:
     tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
     db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))

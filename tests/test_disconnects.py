@@ -1,29 +1,17 @@
 """A lost database connection: the submit is tried again and stored, other pages say "reload"."""
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question
 
-from .conftest import POSTGRES_URL
+from .conftest import POSTGRES_URL, cut_every_postgres_connection
 
 
 def _answers(app) -> dict:
     with app.app_context():
         ids = dict(db.session.execute(db.select(Question.key, Question.id)).all())
     return {f"q{ids['anzahl-bruecken']}": "12", f"q{ids['wer-sagt-kosten']}": "a"}
-
-
-def _cut_every_connection() -> int:
-    """What a database restart does: end every other session of the test database."""
-    killer = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with killer.connect() as connection:
-        cut = connection.execute(text(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
-    killer.dispose()
-    return cut
 
 
 def _lost(statement: str = "UPDATE attempts …") -> OperationalError:
@@ -77,7 +65,7 @@ def test_after_postgresql_drops_every_connection_no_request_fails_with_a_server_
     flow = StudentFlow(client)
     attempt_id, answers = flow.start("MINI01"), _answers(app)
     assert client.get(f"/attempts/{attempt_id}").status_code == 200
-    assert _cut_every_connection() >= 1
+    assert cut_every_postgres_connection() >= 1
     submitted = flow.submit(attempt_id, answers)
     assert submitted.status_code == 302  # tried again on a fresh connection
     statuses = [client.get(f"/attempts/{attempt_id}/result").status_code for _ in range(3)]

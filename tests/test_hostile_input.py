@@ -15,11 +15,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import BuildError, Rule
 
-from quizapp import create_app
-from quizapp.extensions import db
-
-from .conftest import POSTGRES_URL, _empty_all_tables, base_config
-from .test_permissions import World
+from .test_permissions import built_world
 
 SCRIPT = "<script>alert('xss')</script>"
 CORPUS = [
@@ -65,16 +61,8 @@ def _ordered(rules: list[Rule]) -> list[Rule]:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory, _postgres_schema):
     # Server errors are answered as 500 pages (not raised) so one run lists every route that fails.
-    app = create_app({**base_config(tmp_path_factory.mktemp("hostile")), "PROPAGATE_EXCEPTIONS": False})
-    with app.app_context():
-        if not POSTGRES_URL:
-            db.create_all()
-    yield World(app)
-    with app.app_context():
-        db.session.remove()
-        if POSTGRES_URL:
-            _empty_all_tables()
-        db.engine.dispose()
+    with built_world(tmp_path_factory.mktemp("hostile"), PROPAGATE_EXCEPTIONS=False) as built:
+        yield built
 
 
 def _rules(world, method: str) -> list[Rule]:

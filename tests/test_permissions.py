@@ -9,6 +9,7 @@ empty form: destructive routes need a confirmation tick and answer 400.
 
 A route without a rule here fails `test_every_route_has_a_rule`: add one line to RULES.
 """
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -192,9 +193,10 @@ class World:
         return f"{url}?{check.query.format(**self.params)}" if check.query else url
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory, _postgres_schema):
-    app = create_app(base_config(tmp_path_factory.mktemp("permissions")))
+@contextmanager
+def built_world(folder, **config):
+    """A World on a fresh database (an app of its own, with extra config), emptied afterwards."""
+    app = create_app({**base_config(folder), **config})
     with app.app_context():
         if not POSTGRES_URL:
             db.create_all()
@@ -204,6 +206,12 @@ def world(tmp_path_factory, _postgres_schema):
         if POSTGRES_URL:
             _empty_all_tables()
         db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory, _postgres_schema):
+    with built_world(tmp_path_factory.mktemp("permissions")) as built:
+        yield built
 
 
 def _methods(rule) -> set[str]:

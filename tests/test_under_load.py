@@ -22,7 +22,7 @@ from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
 
-from .conftest import MINI_FILE, POSTGRES_URL
+from .conftest import MINI_FILE, POSTGRES_URL, cut_every_postgres_connection
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("gunicorn") is None, reason="gunicorn is not installed")
 
@@ -157,8 +157,6 @@ def test_a_worker_killed_mid_submit_loses_nothing_acknowledged_and_half_writes_n
 def test_postgresql_dropping_every_connection_under_load_causes_no_server_error(quiz, tmp_path):
     """Students keep reading while the database drops every connection (as a restart does): no
     500, and at most one "reload" answer (503) per worker."""
-    from sqlalchemy import create_engine
-
     app, code, answers = quiz
     server = _serve(app, tmp_path, workers=2)
     statuses: list[int] = []
@@ -180,12 +178,7 @@ def test_postgresql_dropping_every_connection_under_load_causes_no_server_error(
         for reader in readers:
             reader.start()
         time.sleep(1.0)
-        killer = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-        with killer.connect() as connection:
-            cut = connection.execute(text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
-        killer.dispose()
+        cut = cut_every_postgres_connection()
         time.sleep(1.5)
         stop.set()
         for reader in readers:

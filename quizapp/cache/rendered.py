@@ -20,76 +20,42 @@ attempt id or anything else of the visitor; the page around the fragments is ren
 every request. Caches are per app (ids name rows of one database). RENDERED_CACHE_SIZE
 entries per worker (fragments of 0.5–3 kB); 0 turns caching off and renders every time.
 """
-from collections.abc import Callable, Hashable
-from threading import Lock
+from collections.abc import Callable
 
-from cachetools import LRUCache
-from flask import current_app, get_template_attribute, render_template, request
+from flask import get_template_attribute, render_template, request
 from markupsafe import Markup
 
-from ..services.content import article_passages, snapshots
-from ..web.i18n import current_language
 from ..kinds import get_kind
+from ..services.content import article_passages, snapshots
 from ..services.review import picked_keys, review_item, stored_responses
-
-_EXTENSION = "quizapp.rendered"
-
-
-class _Fragments:
-    """An LRU of rendered fragments; cachetools' caches are not thread-safe, hence the lock."""
-
-    def __init__(self, size: int):
-        self.entries: LRUCache = LRUCache(maxsize=size)
-        self.lock = Lock()
-
-    def get(self, key: Hashable) -> Markup | None:
-        with self.lock:
-            return self.entries.get(key)
-
-    def get_many(self, keys: list[Hashable]) -> list[Markup | None]:
-        with self.lock:  # once for a page's thirty fragments
-            return [self.entries.get(key) for key in keys]
-
-    def put(self, key: Hashable, html: Markup) -> None:
-        with self.lock:
-            self.entries[key] = html
+from ..web.i18n import current_language
+from . import WorkerCache, worker_cache
 
 
-def _fragments() -> _Fragments | None:
-    size = int(current_app.config.get("RENDERED_CACHE_SIZE") or 0)
-    if size <= 0:
-        return None
-    fragments = current_app.extensions.get(_EXTENSION)
-    if fragments is None or fragments.entries.maxsize != size:
-        fragments = current_app.extensions[_EXTENSION] = _Fragments(size)
-    return fragments
+def _fragments() -> WorkerCache | None:
+    return worker_cache("quizapp.rendered", "RENDERED_CACHE_SIZE")
 
 
 def fragment(key: tuple, render: Callable[[], str]) -> Markup:
     """The HTML for ``key``: cached, or rendered by ``render()`` and kept (see the invariants)."""
-    fragments = _fragments()
-    if fragments is None:
-        return Markup(render())
-    html = fragments.get(key)
-    if html is None:
-        html = Markup(render())
-        fragments.put(key, html)
-    return html
+    fragments, (html,) = _lookup([key])
+    return html if html is not None else _join(fragments, [key], [None], lambda _index: render())
 
 
-def _lookup(keys: list[tuple]) -> tuple[_Fragments | None, list[Markup | None]]:
+def _lookup(keys: list[tuple]) -> tuple[WorkerCache | None, list[Markup | None]]:
     fragments = _fragments()
     return fragments, (fragments.get_many(keys) if fragments is not None else [None] * len(keys))
 
 
-def _join(fragments: _Fragments | None, keys: list[tuple], found: list[Markup | None],
+def _join(fragments: WorkerCache | None, keys: list[tuple], found: list[Markup | None],
           render: Callable[[int], str]) -> Markup:
     """The fragments in order, rendering (and keeping) those not found: render(index)."""
+    rendered = {}
     for index, html in enumerate(found):
         if html is None:
-            found[index] = html = Markup(render(index))
-            if fragments is not None:
-                fragments.put(keys[index], html)
+            found[index] = rendered[keys[index]] = Markup(render(index))
+    if fragments is not None and rendered:
+        fragments.put_many(rendered)
     return Markup("").join(found)
 
 
