@@ -22,9 +22,9 @@ MAX_LENGTH = 200
 
 _SAVE = (update(Attempt.__table__)
          .where(Attempt.__table__.c.id == bindparam("attempt_id"),
-                Attempt.__table__.c.student_id == bindparam("student_id"),
+                Attempt.__table__.c.student_id == bindparam("owner"),
                 Attempt.__table__.c.submitted_at.is_(None))
-         .values(draft=bindparam("draft")))
+         .values(draft=bindparam("values")))
 
 
 def draft_values(layout: list[dict], form: Mapping[str, list[str]]) -> dict[str, list[str]]:
@@ -42,8 +42,8 @@ def save_draft(attempt: Attempt, student_id: int, form: Mapping[str, list[str]])
     """Store the form's values as the attempt's draft; False if it is submitted (or not theirs)."""
     values = draft_values(attempt.layout, form)
     with write_lock():  # on SQLite, writers queue on a lock instead of polling
-        saved = db.session.execute(_SAVE, {"attempt_id": attempt.id, "student_id": student_id,
-                                           "draft": values or None}).rowcount
+        saved = db.session.execute(_SAVE, {"attempt_id": attempt.id, "owner": student_id,
+                                           "values": values or None}).rowcount
         db.session.commit()
     return saved == 1
 
