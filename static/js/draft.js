@@ -110,6 +110,9 @@
   });
 
   if (dialog) {
+    Array.prototype.forEach.call(dialog.querySelectorAll("button[data-close]"), function (button) {
+      button.addEventListener("click", function () { dialog.close(button.dataset.close); });
+    });
     dialog.addEventListener("close", function () {
       if (dialog.returnValue === "submit") {
         form.dataset.confirmed = "yes";
