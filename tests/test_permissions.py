@@ -64,6 +64,7 @@ RULES: dict[str, list[Check]] = {
     "student.start": [POST(400, 302, 302, 302)],  # anonymous must give a name; teachers are sent back
     "student.attempt": [GET(404, 302, 404, 404)],  # the student's attempt is submitted: on to its result
     "student.submit": [POST(404, 302, 404, 404)],
+    "student.draft": [POST(404, 409, 404, 404)],  # the student's attempt is submitted: no more drafts
     "student.result": [GET(404, 200, 404, 404)],
     "student.history": [GET(302, 200, 302, 302)],
     "student.article": [PUBLIC],  # the article of a published quiz

@@ -97,6 +97,10 @@ class Attempt(db.Model):
     # record, read by the review pages. One list per answer, its items named by ANSWER_FIELDS:
     # [[["a", "c"], "a; c", 0.5, 1, false], ...] (lists, not objects: a third of the size).
     answers: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
+    # The answers typed so far, while the attempt is open: the quiz form's values by field
+    # ({"q12": ["a", "c"], "q13": ["1'234"]}), written by services/drafts.py, cleared by the
+    # submit. Never graded, never read by the statistics or the teacher's pages.
+    draft: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     quiz: Mapped[Quiz] = relationship()
     student = relationship("Student")
@@ -113,6 +117,7 @@ class Attempt(db.Model):
         CheckConstraint("score IS NULL OR (score >= 0 AND score <= max_score)", name="score_range"),
         CheckConstraint("(submitted_at IS NULL) = (score IS NULL)", name="scored_when_submitted"),
         CheckConstraint("(submitted_at IS NULL) = (answers IS NULL)", name="answers_when_submitted"),
+        CheckConstraint("submitted_at IS NULL OR draft IS NULL", name="draft_only_while_open"),
     )
 
 

@@ -26,7 +26,8 @@ from .responses import write_responses
 # its parameters): a Core statement on the table, so the ORM keeps no bookkeeping for it.
 _CLAIM = (update(Attempt.__table__)
           .where(Attempt.__table__.c.id == bindparam("attempt_id"), Attempt.__table__.c.submitted_at.is_(None))
-          .values(submitted_at=bindparam("submitted_at"), score=bindparam("score"), answers=bindparam("answers")))
+          .values(submitted_at=bindparam("submitted_at"), score=bindparam("score"), answers=bindparam("answers"),
+                  draft=None))  # the draft ends with the submit (quizapp.services.drafts)
 
 
 class AttemptRefused(Exception):

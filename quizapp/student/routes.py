@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..services.attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
 from ..cache import rendered
+from ..services.drafts import answered_count, save_draft
 from ..services.codes import code_guesses_exhausted, count_code_miss
 from ..services.content import article_passages
 from ..db.disconnects import retried_once_if_disconnected
@@ -16,6 +17,7 @@ from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..services.access import readable_by
 from ..web.identity import current_student, current_teacher
+from ..web.prefill import prefilled
 from . import bp
 from .forms import NameForm
 
@@ -114,10 +116,37 @@ def attempt(attempt_id: int):
     attempt, _student, quiz, article = _own_attempt(attempt_id)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
-    # Question and article HTML come from rendered.py: fragments of immutable content, cached.
+    # Question and article HTML come from rendered.py: fragments of immutable content, cached;
+    # the student's draft is filled into this page's copy only (quizapp.web.prefill).
+    questions = [{"number": number, "field": f"q{item['question_id']}",
+                  "answered": bool((attempt.draft or {}).get(f"q{item['question_id']}"))}
+                 for number, item in enumerate(attempt.layout, start=1)]
     return render_template("student/attempt.html", quiz=quiz, attempt=attempt, article=article,
-                           article_html=rendered.article_text(article),
-                           questions_html=rendered.question_fieldsets(attempt.layout))
+                           article_html=rendered.article_text(article), questions=questions,
+                           answered=answered_count(attempt.layout, attempt.draft),
+                           questions_html=prefilled(rendered.question_fieldsets(attempt.layout), attempt.draft))
+
+
+def _wants_json() -> bool:
+    """The page's script asks for JSON; a form sent without JavaScript gets a page."""
+    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
+@bp.post("/attempts/<int:attempt_id>/draft")
+@retried_once_if_disconnected
+def draft(attempt_id: int):
+    """Keep the answers typed so far (the quiz form's fields); never graded."""
+    attempt, student, _quiz = _own_attempt(attempt_id, with_article=False)
+    saved = attempt.submitted_at is None and save_draft(attempt, student.id, request.form.to_dict(flat=False))
+    if not saved:
+        message = _("This attempt is already submitted: its answers can no longer be changed.")
+        if _wants_json():
+            return {"saved": False, "message": message}, 409
+        return render_template("errors/error.html", code=409, message=message), 409
+    if _wants_json():
+        return {"saved": True}
+    flash(_("Your answers are saved. You can go on later, on this or another device."), "success")
+    return redirect(url_for("student.attempt", attempt_id=attempt_id))
 
 
 @bp.post("/attempts/<int:attempt_id>")

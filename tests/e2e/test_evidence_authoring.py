@@ -155,7 +155,7 @@ def test_teacher_picks_quotes_with_the_mouse_and_a_student_answers_the_question(
         student.locator("main form button[type=submit]").last.click()
         student.wait_for_url(re.compile(r"/attempts/\d+$"))
         student.get_by_label(RIGHT).check()
-        student.locator("form.quiz-form button[type=submit]").click()
+        student.locator("form.quiz-form button.primary").click()
         student.wait_for_url(re.compile(r"/attempts/\d+/result$"))
         assert "1 / 1" in student.locator(".score").inner_text()
         student.locator("a.passage-link").first.click()

@@ -1,0 +1,126 @@
+/* The quiz page keeps the student's work (templates/student/attempt.html):
+   - saves the form as the attempt's draft shortly after each change (POST .../draft, with
+     the form's CSRF token), and shows "Saved" / "Not saved" in a live region;
+   - warns before leaving while a change is not saved;
+   - counts the answered questions and lists links to the unanswered ones;
+   - asks before submitting with unanswered questions (a <dialog>).
+   Without JavaScript the page still works: the draft is filled in by the server, and the
+   "Save draft" button posts the form to the draft route. */
+(function () {
+  "use strict";
+  var form = document.getElementById("quiz-form");
+  if (!form) { return; }
+  var status = document.getElementById("draft-status");
+  var count = document.getElementById("answered-count");
+  var list = document.getElementById("unanswered");
+  var dialog = document.getElementById("confirm-submit");
+  var links = list ? Array.prototype.slice.call(list.querySelectorAll("a[data-field]")) : [];
+  var DELAY = 800; // ms after the last change: typing a number sends one save, not one per key
+  var timer = null, dirty = false, inFlight = false, again = false, submitting = false;
+
+  function answeredFields() {
+    var answered = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || !/^q\d+$/.test(el.name)) { return; }
+      if ((el.type === "radio" || el.type === "checkbox") ? el.checked : el.value.trim() !== "") {
+        answered[el.name] = true;
+      }
+    });
+    return answered;
+  }
+
+  function unansweredCount() {
+    var answered = answeredFields();
+    return links.filter(function (link) { return !answered[link.dataset.field]; }).length;
+  }
+
+  function updateProgress() {
+    var answered = answeredFields(), done = 0;
+    links.forEach(function (link) {
+      var isAnswered = !!answered[link.dataset.field];
+      link.hidden = isAnswered;
+      if (isAnswered) { done += 1; }
+    });
+    if (count) {
+      count.textContent = form.dataset.progress.replace("{answered}", done).replace("{total}", links.length);
+    }
+    if (list) { list.hidden = done === links.length; }
+  }
+
+  function show(text, failed) {
+    if (!status) { return; }
+    status.textContent = text;
+    status.classList.toggle("not-saved", !!failed);
+  }
+
+  function save() {
+    timer = null;
+    if (inFlight) { again = true; return; }
+    inFlight = true;
+    dirty = false;
+    show(form.dataset.saving, false);
+    fetch(form.dataset.draftUrl, {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      if (!dirty) { show(form.dataset.saved, false); }
+    }).catch(function () {
+      dirty = true;
+      show(form.dataset.notSaved, true);
+    }).then(function () {
+      inFlight = false;
+      if (again) { again = false; save(); }
+    });
+  }
+
+  function changed() {
+    dirty = true;
+    updateProgress();
+    if (timer) { clearTimeout(timer); }
+    timer = setTimeout(save, DELAY);
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty && !submitting) {
+      event.preventDefault();
+      event.returnValue = "";  // older browsers need a value to show their warning
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (submitter && submitter.hasAttribute("data-save-draft")) { submitting = true; return; }
+    var missing = unansweredCount();
+    if (missing === 0 || form.dataset.confirmed === "yes") { submitting = true; return; }
+    event.preventDefault();
+    var text = missing === 1 ? form.dataset.confirmOne : form.dataset.confirmMany.replace("{count}", missing);
+    if (dialog && typeof dialog.showModal === "function") {
+      document.getElementById("confirm-submit-text").textContent = text;
+      dialog.returnValue = "";
+      dialog.showModal();
+    } else if (window.confirm(text)) {
+      form.dataset.confirmed = "yes";
+      submitting = true;
+      form.submit();
+    }
+  });
+
+  if (dialog) {
+    Array.prototype.forEach.call(dialog.querySelectorAll("button[data-close]"), function (button) {
+      button.addEventListener("click", function () { dialog.close(button.dataset.close); });
+    });
+    dialog.addEventListener("close", function () {
+      if (dialog.returnValue === "submit") {
+        form.dataset.confirmed = "yes";
+        submitting = true;
+        form.submit();  // submit() fires no submit event: the answers go as they are
+      }
+    });
+  }
+
+  updateProgress();
+})();

@@ -1,0 +1,99 @@
+"""No lost work, in Chromium: answers typed are saved as a draft and come back after a reload,
+a language switch and in a new browser context; the page counts the answered questions and
+asks before submitting with gaps; without JavaScript the "Save draft" button keeps them."""
+import re
+
+import pytest
+
+from quizapp.bank import load_path
+from quizapp.extensions import db
+
+from ..conftest import MINI_FILE
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def mini_live(live_app):
+    with live_app.app_context():
+        load_path(MINI_FILE)
+        db.session.remove()
+
+
+def assert_answers_are_back(page) -> None:
+    assert page.locator("input[inputmode=decimal]").first.input_value() == "4'321"
+    first_question = page.locator("fieldset.question").filter(has=page.locator("input[type=radio]")).first
+    assert first_question.locator("input[type=radio]").first.is_checked()
+
+
+def test_typed_answers_survive_reload_language_and_a_new_context(mini_live, page, browser, live_server):
+    page.goto("/quiz/MINI01")
+    page.locator("input[name=display_name]").fill("Mia")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
+    attempt_url = page.url
+    total = page.locator("fieldset.question").count()
+    assert page.locator("#answered-count").inner_text() == f"0 von {total} beantwortet"
+
+    page.locator("input[inputmode=decimal]").first.focus()
+    page.keyboard.type("4'321")
+    page.locator("fieldset.question").filter(has=page.locator("input[type=radio]")).first \
+        .locator("input[type=radio]").first.check()
+    status = page.locator("#draft-status")
+    assert status.get_attribute("aria-live") == "polite"
+    page.wait_for_function("() => document.getElementById('draft-status').textContent === 'Gespeichert'")
+    assert page.locator("#answered-count").inner_text() == f"2 von {total} beantwortet"
+    unanswered = page.locator("#unanswered a:visible")
+    assert unanswered.count() == total - 2
+    unanswered.first.click()  # a link jumps to an unanswered question
+    assert re.search(r"#question-\d+$", page.url)
+
+    page.reload()
+    assert_answers_are_back(page)
+    assert page.locator("#answered-count").inner_text() == f"2 von {total} beantwortet"
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state("load")
+    assert page.locator("#answered-count").inner_text() == f"2 of {total} answered"
+    assert_answers_are_back(page)
+
+    # Another window (a crashed browser, a second device with the same sign-in): the same answers.
+    other = browser.new_context(base_url=live_server, storage_state=page.context.storage_state())
+    try:
+        elsewhere = other.new_page()
+        elsewhere.goto(attempt_url)
+        assert_answers_are_back(elsewhere)
+    finally:
+        other.close()
+
+    # Submitting with open questions asks first; "Keep answering" stays on the page.
+    page.get_by_role("button", name="Submit answers").click()
+    confirm = page.locator("dialog#confirm-submit")
+    expected = f"{total - 2} questions are unanswered – submit anyway?"
+    assert confirm.is_visible() and confirm.inner_text().startswith(expected)
+    confirm.get_by_role("button", name="Keep answering").click()
+    assert not confirm.is_visible() and page.url.startswith(attempt_url)
+    page.get_by_role("button", name="Submit answers").click()
+    confirm.get_by_role("button", name="Submit anyway").click()
+    page.wait_for_url(re.compile(r"/attempts/\d+/result$"))
+
+
+def test_without_javascript_the_save_button_keeps_the_answers(mini_live, browser, live_server):
+    context = browser.new_context(base_url=live_server, locale="de-CH", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/quiz/MINI01")
+        page.locator("input[name=display_name]").fill("Noah")
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_url(re.compile(r"/attempts/\d+$"))
+        page.locator("input[inputmode=decimal]").first.fill("4'321")
+        page.locator("fieldset.question").filter(has=page.locator("input[type=radio]")).first \
+            .locator("input[type=radio]").first.check()
+        page.get_by_role("button", name="Zwischenspeichern").click()
+        page.wait_for_url(re.compile(r"/attempts/\d+$"))
+        assert "Deine Antworten sind gespeichert" in page.locator("main").inner_text()
+        assert_answers_are_back(page)
+        total = page.locator("fieldset.question").count()
+        assert page.locator("#answered-count").inner_text() == f"2 von {total} beantwortet"
+    finally:
+        context.close()
