@@ -1,11 +1,14 @@
-"""CSV and JSON exports parse back to the numbers the statistics and the database hold."""
+"""CSV and JSON exports parse back to the numbers the statistics and the database hold.
+
+CSV speaks the teacher's language (headers and words); JSON keeps its English keys and codes.
+"""
 import csv
 import io
 import json
 
 import pytest
 
-from quizapp.stats.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, RESPONSE_COLUMNS, safe_cell
+from quizapp.stats.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, RESPONSE_COLUMNS, TABLES, safe_cell
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, Student
 
@@ -31,10 +34,34 @@ def export(client, data, name: str, query: str = ""):
     return response
 
 
-def read_csv(response, separator: str = ";") -> list[dict]:
+# What a teacher sees in the first row of each CSV in the German UI (the default).
+GERMAN_HEADERS = {
+    "attempts": ["Versuch-ID", "ID Schülerin/Schüler", "Schülerin/Schüler", "Klasse", "Versuch Nr.", "Begonnen",
+                 "Abgegeben", "Dauer (Sekunden)", "Punkte", "Maximale Punktzahl", "Prozent"],
+    "responses": ["Versuch-ID", "ID Schülerin/Schüler", "Schülerin/Schüler", "Klasse", "Versuch Nr.",
+                  "Position im Quiz", "Frage-ID", "Fragen-Schlüssel", "Fragen-Version", "Fragetyp", "Kategorie",
+                  "Antwort", "Antwort wie gesendet", "Punkte", "Maximale Punkte", "Ganz richtig"],
+    "items": ["Nr.", "Frage-ID", "Fragen-Schlüssel", "Fragetyp", "Kategorie", "Schlagwörter", "Frage", "Antworten",
+              "Leer", "Lösungsquote (%)", "Trennschärfe (%)", "Verlockendste falsche Antwort", "Hinweise"],
+}
+ENGLISH_HEADERS = {
+    "attempts": ["Attempt ID", "Student ID", "Student", "Class", "Attempt no.", "Started", "Submitted",
+                 "Duration (seconds)", "Score", "Maximum score", "Percent"],
+    "responses": ["Attempt ID", "Student ID", "Student", "Class", "Attempt no.", "Position in the quiz",
+                  "Question ID", "Question key", "Question version", "Question type", "Category", "Answer",
+                  "Answer as sent", "Points", "Maximum points", "Fully correct"],
+    "items": ["No.", "Question ID", "Question key", "Question type", "Category", "Tags", "Question", "Responses",
+              "Blank", "Facility (%)", "Discrimination (%)", "Most tempting distractor", "Flags"],
+}
+
+
+def read_csv(response, table: str, separator: str = ";", headers: dict = GERMAN_HEADERS) -> list[dict]:
+    """The rows keyed by the JSON column names, after checking the header row the teacher sees."""
     raw = response.get_data()
     assert raw.startswith("\ufeff".encode())  # BOM: Excel reads the file as UTF-8
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=separator))
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=separator)
+    assert next(reader) == headers[table]
+    return [dict(zip(TABLES[table], row, strict=True)) for row in reader]
 
 
 def number(text: str, decimal: str = ",") -> float:
@@ -51,8 +78,7 @@ def test_attempts_csv_for_excel_uses_semicolons_decimal_commas_and_a_filename(ap
     assert response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"].startswith('attachment; filename="MINI01-attempts-')
     assert response.headers["Content-Disposition"].endswith('.csv"')
-    rows = read_csv(response)
-    assert list(rows[0]) == ATTEMPT_COLUMNS
+    rows = read_csv(response, "attempts")
     scores = stored_attempts(app)
     assert {int(row["attempt_id"]) for row in rows} == set(data["attempts"].values())
     for row in rows:
@@ -65,14 +91,13 @@ def test_attempts_csv_for_excel_uses_semicolons_decimal_commas_and_a_filename(ap
 
 
 def test_comma_variant_uses_decimal_points(owner, data):
-    rows = read_csv(export(owner, data, "attempts.csv", "?sep=comma"), separator=",")
+    rows = read_csv(export(owner, data, "attempts.csv", "?sep=comma"), "attempts", separator=",")
     ben = next(row for row in rows if row["student"] == "Ben")
     assert (ben["score"], ben["percent"]) == ("2.5", "41.67")
 
 
 def test_responses_export_sums_to_each_attempts_score(app, owner, data):
-    rows = read_csv(export(owner, data, "responses.csv"))
-    assert list(rows[0]) == RESPONSE_COLUMNS
+    rows = read_csv(export(owner, data, "responses.csv"), "responses")
     assert len(rows) == 4 * 5  # four attempts at the five questions they saw
     totals: dict[int, float] = {}
     for row in rows:
@@ -81,8 +106,8 @@ def test_responses_export_sums_to_each_attempts_score(app, owner, data):
     ben = [row for row in rows if row["student"] == "Ben"]
     assert [row["position"] for row in ben] == ["1", "2", "3", "4", "5"]
     multi = next(row for row in ben if row["question_key"] == "was-ist-vermutung")
-    assert (multi["answer"], multi["raw"], multi["points"], multi["correct"]) == ("Dass es teurer wird", "a", "0,5", "0")
-    assert (multi["kind"], multi["category"], multi["question_version"]) == ("multiple_select", "sourcing", "1")
+    assert (multi["answer"], multi["raw"], multi["points"], multi["correct"]) == ("Dass es teurer wird", "a", "0,5", "nein")
+    assert (multi["kind"], multi["category"], multi["question_version"]) == ("Mehrfachauswahl", "Quellen & Belege", "1")
 
 
 def test_json_exports_hold_the_same_numbers(app, owner, data):
@@ -91,9 +116,12 @@ def test_json_exports_hold_the_same_numbers(app, owner, data):
     scores = stored_attempts(app)
     assert {row["attempt_id"]: row["score"] for row in attempts["attempts"]} == \
         {attempt_id: score for attempt_id, (score, _) in scores.items()}
-    assert all(list(row) == ATTEMPT_COLUMNS for row in attempts["attempts"])
+    assert all(list(row) == ATTEMPT_COLUMNS for row in attempts["attempts"])  # English keys in the German UI too
     responses = json.loads(export(owner, data, "responses.json").get_data(as_text=True))["responses"]
     assert sum(row["points"] for row in responses) == sum(score for score, _ in scores.values())
+    assert all(list(row) == RESPONSE_COLUMNS for row in responses)
+    assert {(row["kind"], row["category"]) for row in responses if row["question_key"] == "was-ist-vermutung"} == \
+        {("multiple_select", "sourcing")}
     assert {row["correct"] for row in responses} == {True, False}
     items = json.loads(export(owner, data, "items.json").get_data(as_text=True))["items"]
     assert list(items[0]) == ITEM_COLUMNS
@@ -105,7 +133,7 @@ def test_json_exports_hold_the_same_numbers(app, owner, data):
 
 
 def test_item_csv_matches_the_item_json(owner, data):
-    rows = {row["question_key"]: row for row in read_csv(export(owner, data, "items.csv"))}
+    rows = {row["question_key"]: row for row in read_csv(export(owner, data, "items.csv"), "items")}
     assert rows["anzahl-bruecken"]["discrimination"] == "-14"  # -14.0028 to two decimals
     assert rows["was-ist-vermutung"]["discrimination"] == "42,64"
     assert rows["beleg-datum"]["facility"] == "75"
@@ -113,11 +141,11 @@ def test_item_csv_matches_the_item_json(owner, data):
 
 
 def test_exports_follow_the_filters_and_the_visibility_rule(app, owner, data):
-    only_class = read_csv(export(owner, data, "attempts.csv", f"?classroom={data['classes']['owner']}"))
+    only_class = read_csv(export(owner, data, "attempts.csv", f"?classroom={data['classes']['owner']}"), "attempts")
     assert sorted(row["student"] for row in only_class) == ["Anna", "Ben"]
     other = app.test_client()
     assert sign_in(other, "other@schule.ch").status_code == 302
-    rows = read_csv(export(other, data, "responses.csv"))
+    rows = read_csv(export(other, data, "responses.csv"), "responses")
     assert {row["student"] for row in rows} == {"Cleo"}
 
 
@@ -129,9 +157,30 @@ def test_cells_that_look_like_formulas_are_defused(app, owner, data):
                                                      Response.question_id == data["questions"]["anzahl-bruecken"])
                            .values(raw="-1+2"))
         db.session.commit()
-    rows = read_csv(export(owner, data, "responses.csv"))
+    rows = read_csv(export(owner, data, "responses.csv"), "responses")
     dario = [row for row in rows if row["attempt_id"] == str(data["attempts"]["Dario"])]
     assert {row["student"] for row in dario} == {"'=HYPERLINK(\"http://evil.example\",\"x\")"}
     assert next(row for row in dario if row["question_key"] == "anzahl-bruecken")["raw"] == "'-1+2"
     assert [safe_cell(value, ",") for value in ("+41 79", "@SUM(A1)", "\tx", "ok", -2.5, 3)] == \
         ["'+41 79", "'@SUM(A1)", "'\tx", "ok", "-2,5", "3"]
+
+
+def test_csv_speaks_the_teachers_language_and_json_keeps_its_codes(owner, data):
+    german = read_csv(export(owner, data, "responses.csv"), "responses")  # German headers checked by read_csv
+    english = read_csv(export(owner, data, "responses.csv", "?lang=en"), "responses", headers=ENGLISH_HEADERS)
+    assert {row["correct"] for row in german} == {"ja", "nein"}
+    assert {row["correct"] for row in english} == {"yes", "no"}
+    multi = [(row["kind"], row["category"]) for row in english if row["question_key"] == "was-ist-vermutung"]
+    assert set(multi) == {("Multiple select", "Sources & evidence")}
+    assert {(row["kind"], row["category"]) for row in german if row["question_key"] == "beleg-datum"} == \
+        {("Beleg (welche Textstelle?)", "Quellen & Belege")}
+    # ?lang=en is remembered in a cookie, like a click on "English": switch back explicitly.
+    german_items = {row["question_key"]: row for row in read_csv(export(owner, data, "items.csv", "?lang=de"), "items")}
+    english_items = {row["question_key"]: row for row in
+                     read_csv(export(owner, data, "items.csv", "?lang=en"), "items", headers=ENGLISH_HEADERS)}
+    assert german_items["wer-sagt-kosten"]["flags"] == "zu leicht"
+    assert english_items["wer-sagt-kosten"]["flags"] == "too easy"
+    assert english_items["wer-sagt-kosten"]["category"] != german_items["wer-sagt-kosten"]["category"]
+    # The language does not reach the JSON export, which programs read.
+    items = json.loads(export(owner, data, "items.json").get_data(as_text=True))
+    assert {row["question_key"]: row["flags"] for row in items["items"]}["wer-sagt-kosten"] == "too_easy"

@@ -11,6 +11,7 @@ from quizapp.models import Article, Question, QuestionVersion, Quiz
 
 from .authoring_helpers import FORMS, add_question, create_article, other_teacher_client, seed_article_id
 from .conftest import MINI_FILE, POSTGRES_URL, SEED_DIR
+from .helpers.visible import visible
 
 
 @pytest.fixture
@@ -223,3 +224,14 @@ def test_texts_longer_than_their_columns_are_refused_before_writing(app, teacher
     page = _refused(app, teacher, yaml.safe_dump(document, allow_unicode=True))
     assert "<code>article.outlet</code>: At most 120 characters" in page
     assert "<code>article.blocks[0].credit</code>: At most 200 characters" in page
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("de", ["Fragedatei", "«Als Fragedatei herunterladen»", "nichts importiert"]),
+    ("en", ["question file", "“Download as question file”", "nothing is imported"]),
+])
+def test_import_page_explains_in_teachers_words(teacher, lang, words):
+    text = visible(teacher.get(f"/teacher/import?lang={lang}")).text
+    assert all(word in text for word in words)
+    for developer_word in ("`", "flask", "load-questions", "questions/"):
+        assert developer_word not in text

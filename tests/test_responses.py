@@ -130,7 +130,7 @@ def test_figures_and_exports_count_an_attempt_right_after_its_submit(app, owner,
     assert after["wer-sagt-kosten"]["responses"] == 5
     assert after["anzahl-bruecken"]["blank"] == before["anzahl-bruecken"]["blank"]
     assert after["wer-sagt-kosten"]["most_tempting_distractor"] == "b"  # Eva's is the only wrong choice
-    responses = read_csv(owner.get(f"/teacher/results/{data['quiz']}/export/responses.csv"))
+    responses = read_csv(owner.get(f"/teacher/results/{data['quiz']}/export/responses.csv"), "responses")
     assert [row["raw"] for row in responses if row["student"] == "Eva" and row["question_key"] == "anzahl-bruecken"] \
         == ["7"]
     attempts = json.loads(owner.get(f"/teacher/results/{data['quiz']}/export/attempts.json").get_data(as_text=True))
@@ -224,7 +224,7 @@ def test_odd_json_in_one_attempt_leaves_every_other_page_working(app, owner, dat
     other_teacher = app.test_client()
     assert sign_in(other_teacher, "other@schule.ch").status_code == 302
     assert other_teacher.get(f"/teacher/results/{data['quiz']}/items").status_code == 200
-    responses_csv = read_csv(owner.get(f"/teacher/results/{data['quiz']}/export/responses.csv"))
+    responses_csv = read_csv(owner.get(f"/teacher/results/{data['quiz']}/export/responses.csv"), "responses")
     assert len([row for row in responses_csv if row["attempt_id"] == str(dario)]) == 5
     with app.app_context():
         assert db.session.get(Question, data["questions"]["wer-sagt-kosten"]) is not None

@@ -51,14 +51,13 @@ def tour(tmp_path_factory, _postgres_schema):
     world = build_world(app, teacher_id)
     clients = {}
     for language in LANGUAGES:
-        student = app.test_client()
+        student, teacher = app.test_client(), app.test_client()
+        for client in (student, teacher):  # chosen first, as on the start page: the welcome is in that language
+            client.set_cookie("lang", language)
         response = student.post("/join", data={"code": world.class_code, "display_name": STUDENT_NAME,
                                                   "pin": STUDENT_PIN})
         assert response.status_code == 302, response.get_data(as_text=True)
-        teacher = app.test_client()
         assert sign_in(teacher, TEACHER_EMAIL).status_code == 302
-        for client in (student, teacher):
-            client.set_cookie("lang", language)
         clients[language] = {"student": student, "teacher": teacher}
     yield app, world, clients
     with app.app_context():

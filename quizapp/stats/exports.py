@@ -4,6 +4,9 @@ CSV is UTF-8 with a byte-order mark. With ";" (the default, what Excel expects i
 German-speaking locales) decimals use a comma; with "," they use a point. Cells that start
 with = + - @ (or a tab / carriage return) get a leading apostrophe, so a spreadsheet never
 runs them as formulas. Times are local (the app's timezone), ISO 8601.
+
+CSV is for people, so its headers and words (question type, category, yes/no, flags) are in the
+request's language; JSON is for programs and keeps the stable English keys and values below.
 """
 import csv
 import io
@@ -11,6 +14,8 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from sqlalchemy import select
 
@@ -19,6 +24,7 @@ from ..extensions import db
 from ..kinds import get_kind
 from ..models import Attempt, Classroom, Question, QuestionVersion, Response, Student, utcnow
 from . import Item, Scope, item_analysis
+from ..web.labels import category_label, flag_label
 from .scope import DURATION, PERCENT
 
 ATTEMPT_COLUMNS = ["attempt_id", "student_id", "student", "class", "attempt_number", "started_at", "submitted_at",
@@ -28,6 +34,19 @@ RESPONSE_COLUMNS = ["attempt_id", "student_id", "student", "class", "attempt_num
                     "max_points", "correct"]
 ITEM_COLUMNS = ["number", "question_id", "question_key", "kind", "category", "tags", "prompt", "responses", "blank",
                 "facility", "discrimination", "most_tempting_distractor", "flags"]
+# The CSV header of each column (JSON keeps the keys themselves).
+COLUMN_LABELS = {
+    "attempt_id": _l("Attempt ID"), "student_id": _l("Student ID"), "student": _l("Student"), "class": _l("Class"),
+    "attempt_number": _l("Attempt no."), "started_at": _l("Started"), "submitted_at": _l("Submitted"),
+    "duration_seconds": _l("Duration (seconds)"), "score": _l("Score"), "max_score": _l("Maximum score"),
+    "percent": _l("Percent"), "position": _l("Position in the quiz"), "question_id": _l("Question ID"),
+    "question_key": _l("Question key"), "question_version": _l("Question version"), "kind": _l("Question type"),
+    "category": _l("Category"), "answer": _l("Answer"), "raw": _l("Answer as sent"), "points": _l("Points"),
+    "max_points": _l("Maximum points"), "correct": _l("Fully correct"), "number": _l("No."), "tags": _l("Tags"),
+    "prompt": _l("Question"), "responses": _l("Responses"), "blank": _l("Blank"), "facility": _l("Facility (%)"),
+    "discrimination": _l("Discrimination (%)"), "most_tempting_distractor": _l("Most tempting distractor"),
+    "flags": _l("Flags"),
+}
 TABLES = {"attempts": ATTEMPT_COLUMNS, "responses": RESPONSE_COLUMNS, "items": ITEM_COLUMNS}
 SEPARATORS = {"semicolon": ";", "comma": ","}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -108,15 +127,29 @@ def safe_cell(value, decimal: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def csv_words(row: dict) -> dict:
+    """The row with its codes in the request's language: question type, category, yes/no, flags."""
+    words = dict(row)
+    if "kind" in words:
+        words["kind"] = str(get_kind(words["kind"]).label)
+    if "category" in words:
+        words["category"] = category_label(words["category"])
+    if isinstance(words.get("correct"), bool):
+        words["correct"] = _("yes") if words["correct"] else _("no")
+    if words.get("flags"):
+        words["flags"] = ", ".join(flag_label(flag) for flag in words["flags"].split())
+    return words
+
+
 def csv_stream(columns: list[str], rows: Iterable[dict], separator: str) -> Iterator[str]:
-    """The CSV text in chunks: BOM and header first, then batches of rows."""
+    """The CSV text in chunks: BOM and the header in the request's language first, then batches of rows."""
     decimal = "," if separator == ";" else "."
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([str(COLUMN_LABELS[column]) for column in columns])
     yield "\ufeff" + buffer.getvalue()
     buffer.seek(0), buffer.truncate()
-    for count, row in enumerate(rows, start=1):
+    for count, row in enumerate(map(csv_words, rows), start=1):
         writer.writerow([safe_cell(row[column], decimal) for column in columns])
         if count % 500 == 0:
             yield buffer.getvalue()
