@@ -49,6 +49,7 @@ def _screen_then_print(page):
     assert not header.is_visible() and not button.is_visible()
     assert not page.locator("footer.site-footer").is_visible()
     assert not page.locator(".site-header nav, nav").first.is_visible()
+    assert page.locator("main a.button:visible, main button:visible").count() == 0
 
 
 def test_worksheet_result_and_class_sheet_print_on_a4(owned_mini, page, tmp_path):
