@@ -61,6 +61,7 @@ RULES: dict[str, list[Check]] = {
     "student.home": [PUBLIC],
     "student.join": [PUBLIC, POST(400, 400, 400, 400)],
     "student.quiz": [PUBLIC],
+    "student.worksheet": [PUBLIC],  # the worksheet of a published quiz
     "student.start": [POST(400, 302, 302, 302)],  # anonymous must give a name; teachers are sent back
     "student.attempt": [GET(404, 302, 404, 404)],  # the student's attempt is submitted: on to its result
     "student.submit": [POST(404, 302, 404, 404)],
@@ -120,6 +121,7 @@ RULES: dict[str, list[Check]] = {
     "results.quiz": [OWNED_PAGE],
     "results.items": [OWNED_PAGE],
     "results.categories": [OWNED_PAGE],
+    "results.print_sheet": [OWNED_PAGE],
     "results.export": [OWNED_PAGE],
     "results.attempt": [OWNED_PAGE],
 }

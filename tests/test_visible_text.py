@@ -28,10 +28,10 @@ DUMMY = World(**{name: 1 for name in ("quiz_id", "classroom_id", "student_id", "
 STUDENT_ENDPOINTS = sorted(student_pages(DUMMY))
 TEACHER_ENDPOINTS = sorted(teacher_pages(DUMMY))
 # Pages that show the article's text to a student.
-ARTICLE_PAGES = {"student.article", "student.attempt"}
+ARTICLE_PAGES = {"student.article", "student.attempt", "student.worksheet"}
 # Pages that show the student's name and their submitted attempt's score.
 STUDENT_VALUES = {"student.result", "student.history", "student.quiz"}
-TEACHER_STUDENT_VALUES = {"teacher.student", "results.quiz", "results.attempt"}
+TEACHER_STUDENT_VALUES = {"teacher.student", "results.quiz", "results.attempt", "results.print_sheet"}
 NAME_ONLY = {"teacher.classroom"}
 
 

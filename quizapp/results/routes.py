@@ -84,6 +84,18 @@ def categories(quiz_id: int):
                            link=_link, filters=_filters(), category_figure=category_chart(by_category)), status
 
 
+@bp.get("/results/<int:quiz_id>/print")
+def print_sheet(quiz_id: int):
+    """The class result sheet for paper: every attempt the filters select, with its score,
+    percent and facility per category, on A4 (static/css/print.css)."""
+    quiz, form, scope, status = _filtered(quiz_id)
+    rows = stats.attempt_sheet(scope)
+    chosen = dict(form.classroom.choices).get(form.classroom.data or "") if form.classroom.data else None
+    return render_template("results/print.html", quiz=quiz, form=form, rows=rows, classroom=chosen,
+                           truncated=len(rows) >= stats.SHEET_LIMIT, filters=_filters(),
+                           summary=stats.summary(scope)), status
+
+
 @bp.get("/results/<int:quiz_id>/export/<any(attempts, responses, items):table>.<any(csv, json):fmt>")
 def export(quiz_id: int, table: str, fmt: str):
     quiz, form, scope, status = _filtered(quiz_id)

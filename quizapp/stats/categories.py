@@ -89,3 +89,36 @@ def student_categories(scope: Scope, page: int, per_page: int) -> list[dict]:
     for student_id, category, points, most in cells:
         table[student_id]["categories"][category] = 100.0 * float(points or 0) / float(most) if most else None
     return list(table.values())
+
+
+# The class result sheet lists every attempt in scope on paper; beyond this many it is a
+# table for the export, not for a printer (and the page stays one bounded query).
+SHEET_LIMIT = 500
+
+
+def attempt_sheet(scope: Scope, limit: int = SHEET_LIMIT) -> list[dict]:
+    """The attempts in scope by student name (then attempt number), each with its score,
+    percent and facility per category: two queries, for the printed class result sheet."""
+    where = scope.conditions()
+    rows = db.session.execute(
+        select(Attempt.id, Attempt.number, Student.display_name.label("student"), Classroom.name.label("classroom"),
+               Attempt.score, Attempt.max_score, PERCENT.label("percent"))
+        .join(Student, Student.id == Attempt.student_id)
+        .outerjoin(Classroom, Classroom.id == Attempt.classroom_id)
+        .where(*where)
+        .order_by(func.lower(Student.display_name), Student.id, Attempt.number)
+        .limit(limit)
+    ).all()
+    table = {row.id: {**row._mapping, "categories": {}} for row in rows}
+    if not table:
+        return []
+    cells = db.session.execute(
+        select(Attempt.id, QuestionVersion.category, func.sum(Response.points), func.sum(Response.max_points))
+        .join(Response, Response.attempt_id == Attempt.id)
+        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
+        .where(*where, Attempt.id.in_(list(table)))
+        .group_by(Attempt.id, QuestionVersion.category)
+    )
+    for attempt_id, category, points, most in cells:
+        table[attempt_id]["categories"][category] = 100.0 * float(points or 0) / float(most) if most else None
+    return list(table.values())

@@ -11,6 +11,7 @@ from ..cache import rendered
 from ..services.drafts import answered_count, save_draft
 from ..services.codes import code_guesses_exhausted, count_code_miss
 from ..services.content import article_passages
+from ..services.worksheets import worksheet_questions
 from ..db.disconnects import retried_once_if_disconnected
 from ..extensions import db
 from ..web.forms import EmptyForm
@@ -58,6 +59,15 @@ def quiz(code: str):
     return render_template("student/quiz.html", quiz=quiz, student=student, attempts=attempts,
                            name_form=NameForm(), start_form=EmptyForm(), now=utcnow(),
                            question_count=len(quiz.items))
+
+
+@bp.get("/quiz/<code>/print")
+def worksheet(code: str):
+    """The quiz on paper: the article, then its questions to tick and fill in, no answers."""
+    quiz = _quiz_by_code(code)
+    article = quiz.article
+    return render_template("student/worksheet.html", quiz=quiz, article=article,
+                           passages=article_passages(article), questions=worksheet_questions(quiz))
 
 
 @bp.post("/quiz/<code>/start")

@@ -124,6 +124,7 @@ def student_pages(world: World) -> dict[str, str]:
         "student.join": "/join",
         "auth.login": "/auth/login",
         "student.quiz": f"/quiz/{world.quiz_code}",
+        "student.worksheet": f"/quiz/{world.quiz_code}/print",
         "student.attempt": f"/attempts/{world.open_attempt_id}",
         "student.result": f"/attempts/{world.attempt_id}/result",
         "student.article": f"/articles/{world.article_slug}?{highlight}",
@@ -167,6 +168,7 @@ def teacher_pages(world: World) -> dict[str, str]:
         "results.quiz": f"/teacher/results/{world.quiz_id}",
         "results.items": f"/teacher/results/{world.quiz_id}/items",
         "results.categories": f"/teacher/results/{world.quiz_id}/categories",
+        "results.print_sheet": f"/teacher/results/{world.quiz_id}/print",
         "results.attempt": f"/teacher/results/attempts/{world.attempt_id}",
     }
 
