@@ -79,16 +79,21 @@ def student_categories(scope: Scope, page: int, per_page: int) -> list[dict]:
     table = {row.id: {**row._mapping, "categories": {}} for row in students}
     if not table:
         return []
+    _fill_categories(table, Attempt.student_id, where)
+    return list(table.values())
+
+
+def _fill_categories(table: dict, key, where: list) -> None:
+    """Each row's facility per category (``table[id]["categories"]``), rows keyed by ``key``: one query."""
     cells = db.session.execute(
-        select(Attempt.student_id, QuestionVersion.category, func.sum(Response.points), func.sum(Response.max_points))
+        select(key, QuestionVersion.category, func.sum(Response.points), func.sum(Response.max_points))
         .join(Response, Response.attempt_id == Attempt.id)
         .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
-        .where(*where, Attempt.student_id.in_(list(table)))
-        .group_by(Attempt.student_id, QuestionVersion.category)
+        .where(*where, key.in_(list(table)))
+        .group_by(key, QuestionVersion.category)
     )
-    for student_id, category, points, most in cells:
-        table[student_id]["categories"][category] = 100.0 * float(points or 0) / float(most) if most else None
-    return list(table.values())
+    for row_id, category, points, most in cells:
+        table[row_id]["categories"][category] = 100.0 * float(points or 0) / float(most) if most else None
 
 
 # The class result sheet lists every attempt in scope on paper; beyond this many it is a
@@ -112,13 +117,5 @@ def attempt_sheet(scope: Scope, limit: int = SHEET_LIMIT) -> list[dict]:
     table = {row.id: {**row._mapping, "categories": {}} for row in rows}
     if not table:
         return []
-    cells = db.session.execute(
-        select(Attempt.id, QuestionVersion.category, func.sum(Response.points), func.sum(Response.max_points))
-        .join(Response, Response.attempt_id == Attempt.id)
-        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
-        .where(*where, Attempt.id.in_(list(table)))
-        .group_by(Attempt.id, QuestionVersion.category)
-    )
-    for attempt_id, category, points, most in cells:
-        table[attempt_id]["categories"][category] = 100.0 * float(points or 0) / float(most) if most else None
+    _fill_categories(table, Attempt.id, where)
     return list(table.values())

@@ -55,14 +55,13 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh browser context (own cookies) that refuses every request to another host."""
-    context = browser.new_context(base_url=live_server, locale="de-CH")
-    foreign = []
+def guarded_context(browser, base_url: str, foreign: list):
+    """A fresh browser context (own cookies) and its page; requests to another host are refused
+    and noted in ``foreign``."""
+    context = browser.new_context(base_url=base_url, locale="de-CH")
 
     def guard(route):
-        if route.request.url.startswith(live_server):
+        if route.request.url.startswith(base_url):
             route.continue_()
         else:
             foreign.append(route.request.url)
@@ -71,6 +70,14 @@ def page(browser, live_server):
     context.route("**/*", guard)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser context (own cookies) that refuses every request to another host."""
+    foreign = []
+    context, page = guarded_context(browser, live_server, foreign)
     # Chromium reports each script or style the Content-Security-Policy blocked on the console.
     blocked = []
     page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text

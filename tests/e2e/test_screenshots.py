@@ -12,6 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import Teacher
 
 from ..conftest import PROJECT, TEACHER_PASSWORD
+from .conftest import guarded_context
 from ..helpers.tour import (BEFORE_SIGN_IN, STUDENT_NAME, STUDENT_PIN, TEACHER_EMAIL, TEACHER_NAME, build_world, student_pages,
                             teacher_pages)
 
@@ -36,19 +37,8 @@ def world(live_app):
 
 def _context(browser, base_url: str, language: str, foreign: list):
     """A browser context in ``language`` that refuses every request to another host."""
-    context = browser.new_context(base_url=base_url, locale="de-CH")
+    context, page = guarded_context(browser, base_url, foreign)
     context.add_cookies([{"name": "lang", "value": language, "url": base_url}])
-
-    def guard(route):
-        if route.request.url.startswith(base_url):
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
     return context, page
 
 
