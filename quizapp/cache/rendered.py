@@ -16,8 +16,8 @@ Invariants: a key contains every value its fragment shows or links to, and each 
 values is immutable under the key (question versions are never changed, a stored answer is
 never changed, an article's edit moves updated_at), so an entry never goes stale and workers
 never disagree. Nothing is filled in per student: no fragment holds a name, a CSRF token, an
-attempt id or anything else of the visitor; the page around the fragments is rendered on
-every request. Caches are per app (ids name rows of one database). RENDERED_CACHE_SIZE
+attempt id, a draft's answer or anything else of the visitor; the page around the fragments,
+and a question the student's draft answers, are rendered on every request. Caches are per app (ids name rows of one database). RENDERED_CACHE_SIZE
 entries per worker (fragments of 0.5–3 kB); 0 turns caching off and renders every time.
 """
 from collections.abc import Callable
@@ -48,38 +48,48 @@ def _lookup(keys: list[tuple]) -> tuple[WorkerCache | None, list[Markup | None]]
 
 
 def _join(fragments: WorkerCache | None, keys: list[tuple], found: list[Markup | None],
-          render: Callable[[int], str]) -> Markup:
-    """The fragments in order, rendering (and keeping) those not found: render(index)."""
+          render: Callable[[int], str], keep: Callable[[int], bool] = lambda _index: True) -> Markup:
+    """The fragments in order, rendering those not found (render(index)) and keeping those
+    that ``keep(index)`` allows."""
     rendered = {}
     for index, html in enumerate(found):
         if html is None:
-            found[index] = rendered[keys[index]] = Markup(render(index))
+            found[index] = Markup(render(index))
+            if keep(index):
+                rendered[keys[index]] = found[index]
     if fragments is not None and rendered:
         fragments.put_many(rendered)
     return Markup("").join(found)
 
 
-def question_fieldsets(layout: list[dict]) -> Markup:
-    """The quiz page's fieldsets in the attempt's order; versions are read only for a miss."""
+def question_fieldsets(layout: list[dict], draft: dict[str, list[str]] | None = None) -> Markup:
+    """The quiz page's fieldsets in the attempt's order; versions are read only for a miss.
+
+    A question the student's draft answers is rendered with those answers checked or filled
+    in, for this page only: it is neither looked up nor kept, as no fragment holds anything of
+    a student.
+    """
     language = current_language()
     keys = [("question", item["version_id"], item["question_id"], number, tuple(item["options"]), language)
             for number, item in enumerate(layout, start=1)]
+    drafted = [(draft or {}).get(f"q{item['question_id']}") or [] for item in layout]
     fragments, found = _lookup(keys)
+    found = [None if values else html for html, values in zip(found, drafted)]
     versions: dict[int, dict] = {}
 
     def render(index: int) -> str:
         if not versions:
             versions.update(snapshots([item["version_id"] for item in layout]))
-        return _render_question(index + 1, layout[index], versions[layout[index]["version_id"]])
+        return _render_question(index + 1, layout[index], versions[layout[index]["version_id"]], drafted[index])
 
-    return _join(fragments, keys, found, render)
+    return _join(fragments, keys, found, render, keep=lambda index: not drafted[index])
 
 
-def _render_question(number: int, item: dict, snapshot: dict) -> str:
+def _render_question(number: int, item: dict, snapshot: dict, draft: list[str]) -> str:
     kind = get_kind(snapshot["kind"])
     by_key = {option["key"]: option for option in kind.display_options(snapshot["spec"])}
     question = {"number": number, "field": f"q{item['question_id']}", "snapshot": snapshot, "kind": kind,
-                "options": [by_key[key] for key in item["options"] if key in by_key]}
+                "options": [by_key[key] for key in item["options"] if key in by_key], "draft": draft}
     return render_template(kind.template, item=question)
 
 

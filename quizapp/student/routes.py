@@ -18,7 +18,6 @@ from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..services.access import readable_by
 from ..web.identity import current_student, current_teacher
-from ..web.prefill import prefilled
 from . import bp
 from .forms import NameForm
 
@@ -127,14 +126,14 @@ def attempt(attempt_id: int):
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
     # Question and article HTML come from rendered.py: fragments of immutable content, cached;
-    # the student's draft is filled into this page's copy only (quizapp.web.prefill).
+    # the questions the student's draft answers are rendered with those answers.
     questions = [{"number": number, "field": f"q{item['question_id']}",
                   "answered": bool((attempt.draft or {}).get(f"q{item['question_id']}"))}
                  for number, item in enumerate(attempt.layout, start=1)]
     return render_template("student/attempt.html", quiz=quiz, attempt=attempt, article=article,
                            article_html=rendered.article_text(article), questions=questions,
                            answered=answered_count(attempt.layout, attempt.draft),
-                           questions_html=prefilled(rendered.question_fieldsets(attempt.layout), attempt.draft))
+                           questions_html=rendered.question_fieldsets(attempt.layout, attempt.draft))
 
 
 def _wants_json() -> bool:

@@ -4,7 +4,7 @@ integer range in URLs, and control characters in form fields and query strings.
 Both reach the database otherwise: PostgreSQL refuses a NUL in text and an id above 2³¹−1 in an
 integer comparison, which would surface as a server error instead of a message.
 """
-import unicodedata
+import re
 
 from flask import Flask, request
 from flask_babel import gettext as _
@@ -13,11 +13,12 @@ from werkzeug.routing import IntegerConverter
 
 # Primary keys are INTEGER columns: 32-bit on PostgreSQL.
 MAX_DATABASE_ID = 2**31 - 1
-# Line breaks and tabs are ordinary text in a textarea; every other C0/C1 control is not.
-ALLOWED_CONTROLS = frozenset("\n\r\t")
-# Unicode "format" characters that reorder or hide text (bidi overrides, isolates, zero-width
-# joiners are allowed only where the script needs them, which no field here does).
-REFUSED_FORMAT = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Every C0/C1 control except line breaks and tabs (ordinary text in a textarea); the Unicode
+# "format" characters that reorder or hide text (bidi overrides and isolates, direction marks;
+# no field here needs them); lone surrogates and private-use characters (Unicode categories Cc,
+# Cs and Co). One expression: the check runs over every form value of every request.
+UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                        "\ud800-\udfff\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
 class DatabaseIdConverter(IntegerConverter):
@@ -41,12 +42,8 @@ def database_id(value: str) -> int:
 
 def unstorable_character(value: str) -> str | None:
     """The first character of ``value`` that the app refuses to store, or None."""
-    for char in value:
-        if char in ALLOWED_CONTROLS:
-            continue
-        if char in REFUSED_FORMAT or unicodedata.category(char) in ("Cc", "Cs", "Co"):
-            return char
-    return None
+    found = UNSTORABLE.search(value)
+    return found.group() if found else None
 
 
 class UnstorableInput(BadRequest):
