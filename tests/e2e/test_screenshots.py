@@ -2,7 +2,9 @@
 
 A full-page screenshot of each lands in screenshots/ (git-ignored), named
 <language>-<width>-<endpoint>.png, for a reviewer to look at after `make test`. At 375 px no
-page may scroll sideways.
+page may scroll sideways. What the browser shows as the page's text, without the content
+(article, questions, names), holds no word of the other language's UI
+(tests/test_language_words.py has the word lists).
 """
 import time  # the sweep's duration is printed (pytest -s), not asserted: CI machines differ
 
@@ -12,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import Teacher
 
 from ..conftest import PROJECT, TEACHER_PASSWORD
+from ..test_language_words import _content, other_language_words, ui_text
 from .conftest import guarded_context
 from ..helpers.tour import (BEFORE_SIGN_IN, STUDENT_NAME, STUDENT_PIN, TEACHER_EMAIL, TEACHER_NAME, build_world, student_pages,
                             teacher_pages)
@@ -60,10 +63,11 @@ def _sign_in_teacher(page):
     page.wait_for_url("**/teacher/")
 
 
-def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browser, live_server, world):
+def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browser, live_server, live_app, world):
     SCREENSHOTS.mkdir(exist_ok=True)
     started = time.monotonic()
-    foreign, failed, sideways, taken, slowest, wide = [], [], [], [], [], []
+    content = _content(live_app)
+    foreign, failed, sideways, taken, slowest, wide, mixed = [], [], [], [], [], [], []
     for language in LANGUAGES:
         for role, pages, sign_in in (("student", student_pages(world), lambda p: _sign_in_student(p, world.class_code)),
                                      ("teacher", teacher_pages(world), _sign_in_teacher)):
@@ -91,6 +95,10 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
 
                 if scroll > inner:
                     sideways.append(f"{language} {name}: {scroll} px wide")
+                shown = ui_text(page.inner_text("body"), content)
+                mixed += [f"{language} {name}: {word}" for word in other_language_words(shown, language)]
+                if not other_language_words(shown, "en" if language == "de" else "de"):  # its own words
+                    mixed.append(f"{language} {name}: no word of its own language read: {shown[:200]}")
                 for width in (375, 1280):
                     page.set_viewport_size({"width": width, "height": VIEWPORTS[width]})
                     if width == 1280:  # reported, not asserted (yet): the item analysis was too wide
@@ -113,3 +121,4 @@ def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browse
     expected = 2 * len(LANGUAGES) * (len(student_pages(world)) + 1 + len(teacher_pages(world)))
     assert len(taken) == expected and all(path.stat().st_size > 1000 for path in taken)
     assert sideways == [], "pages that scroll sideways at 375 px:\n" + "\n".join(sideways)
+    assert mixed == [], "words of the other language's UI:\n" + "\n".join(mixed)
