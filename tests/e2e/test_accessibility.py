@@ -50,7 +50,9 @@ def _student_visits(pages: dict[str, str]):
 def _teacher_visits(pages: dict[str, str]):
     visits = [None] + [(endpoint, url, 200, None) for endpoint, url in sorted(pages.items())]
     return visits + [("authoring.edit_question with errors", pages["authoring.edit_question"], 400,
-                      _submit_empty("form.question-form"))]
+                      _submit_empty("form.question-form")),
+                     ("teacher.teacher_reset_link (a colleague's new link)", pages["teacher.teachers"], 200,
+                      lambda page: page.locator("form[action$='/reset-link'] button").first.click())]
 
 
 def _quiz_states(page, script: str) -> dict[str, list]:
