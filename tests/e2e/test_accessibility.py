@@ -32,13 +32,21 @@ def _submit_empty(form: str):
     return step
 
 
+def _import_broken(page):
+    """A step: import a question file that is not valid YAML."""
+    page.locator("input[type=file]").set_input_files(
+        {"name": "broken.yaml", "mimeType": "text/yaml", "buffer": b"article:\n  title: [unclosed\n"})
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
 def _student_visits(pages: dict[str, str]):
     """(label, URL, status, step) in the order a student meets them; None marks signing in."""
     visits = [(f"{endpoint} (visitor)", pages[endpoint], 200, None) for endpoint in (*BEFORE_SIGN_IN, "student.quiz")]
     visits += [("student.join with errors", "/join", 400, _submit_empty("main form")),
                ("auth.login with errors", "/auth/login", 400, _submit_empty("main form")),
                ("auth.reset_password", pages["auth.reset_password"], 200, None),
-               ("auth.reset_password (spent link)", "/auth/reset?token=spent", 410, None),
+               ("auth.reset_password (invalid link)", "/auth/reset?token=invalid", 410, None),
                ("error page", "/no-such-page", 404, None),
                None]
     visits += [(endpoint, pages[endpoint], 200, None) for endpoint in sorted(pages)
@@ -48,9 +56,13 @@ def _student_visits(pages: dict[str, str]):
 
 
 def _teacher_visits(pages: dict[str, str]):
+    """As _student_visits; the colleague's new reset link comes after the student's visit to the
+    tour's link (student tours run first)."""
     visits = [None] + [(endpoint, url, 200, None) for endpoint, url in sorted(pages.items())]
     return visits + [("authoring.edit_question with errors", pages["authoring.edit_question"], 400,
                       _submit_empty("form.question-form")),
+                     ("teacher.teachers with errors", pages["teacher.teachers"], 400, _submit_empty("form.narrow")),
+                     ("authoring.import_questions with errors", pages["authoring.import_questions"], 422, _import_broken),
                      ("teacher.teacher_reset_link (a colleague's new link)", pages["teacher.teachers"], 200,
                       lambda page: page.locator("form[action$='/reset-link'] button").first.click())]
 
