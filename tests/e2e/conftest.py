@@ -10,6 +10,13 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
+from quizapp.extensions import db
+from quizapp.models import Teacher
+
+from ..conftest import TEACHER_PASSWORD
+from ..helpers.tour import TEACHER_EMAIL, TEACHER_NAME, build_world
+from .axe import axe_script
+
 CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -86,3 +93,23 @@ def page(browser, live_server):
     context.close()
     assert not foreign, f"pages tried to load from other hosts: {foreign}"
     assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's axe.min.js (tests/e2e/axe.py), installed with npm once and cached."""
+    return axe_script()
+
+
+@pytest.fixture
+def world(live_app):
+    """The tour's world (tests/helpers/tour.py) behind the live server; its teacher is an
+    administrator, so the Teachers page is on the tour too."""
+    with live_app.app_context():
+        teacher = Teacher(email=TEACHER_EMAIL, name=TEACHER_NAME, is_admin=True)
+        teacher.set_password(TEACHER_PASSWORD)
+        db.session.add(teacher)
+        db.session.commit()
+        teacher_id = teacher.id
+        db.session.remove()
+    return build_world(live_app, teacher_id)

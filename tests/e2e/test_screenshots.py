@@ -10,14 +10,10 @@ import time  # the sweep's duration is printed (pytest -s), not asserted: CI mac
 
 import pytest
 
-from quizapp.extensions import db
-from quizapp.models import Teacher
-
-from ..conftest import PROJECT, TEACHER_PASSWORD
+from ..conftest import PROJECT
 from ..test_language_words import _content, other_language_words, ui_text
-from .conftest import guarded_context
-from ..helpers.tour import (BEFORE_SIGN_IN, STUDENT_NAME, STUDENT_PIN, TEACHER_EMAIL, TEACHER_NAME, build_world, student_pages,
-                            teacher_pages)
+from ..helpers.tour import BEFORE_SIGN_IN, student_pages, teacher_pages
+from .journeys import language_context, sign_in_student, sign_in_teacher
 
 pytestmark = pytest.mark.e2e
 
@@ -26,52 +22,15 @@ VIEWPORTS = {1280: 900, 375: 667}
 LANGUAGES = ("de", "en")
 
 
-@pytest.fixture
-def world(live_app):
-    with live_app.app_context():
-        teacher = Teacher(email=TEACHER_EMAIL, name=TEACHER_NAME, is_admin=True)  # sees the Teachers page
-        teacher.set_password(TEACHER_PASSWORD)
-        db.session.add(teacher)
-        db.session.commit()
-        teacher_id = teacher.id
-        db.session.remove()
-    return build_world(live_app, teacher_id)
-
-
-def _context(browser, base_url: str, language: str, foreign: list):
-    """A browser context in ``language`` that refuses every request to another host."""
-    context, page = guarded_context(browser, base_url, foreign)
-    context.add_cookies([{"name": "lang", "value": language, "url": base_url}])
-    return context, page
-
-
-def _sign_in_student(page, class_code: str):
-    page.goto("/join")
-    page.locator("input[name=code]").fill(class_code)
-    page.locator("input[name=display_name]").fill(STUDENT_NAME)
-    page.locator("input[name=pin]").fill(STUDENT_PIN)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-    assert "/join" not in page.url, page.locator("main").inner_text()
-
-
-def _sign_in_teacher(page):
-    page.goto("/auth/login")
-    page.locator("input[name=email]").fill(TEACHER_EMAIL)
-    page.locator("input[name=password]").fill(TEACHER_PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/teacher/")
-
-
 def test_every_page_type_is_photographed_at_both_widths_in_both_languages(browser, live_server, live_app, world):
     SCREENSHOTS.mkdir(exist_ok=True)
     started = time.monotonic()
     content = _content(live_app)
     foreign, failed, sideways, taken, slowest, wide, mixed = [], [], [], [], [], [], []
     for language in LANGUAGES:
-        for role, pages, sign_in in (("student", student_pages(world), lambda p: _sign_in_student(p, world.class_code)),
-                                     ("teacher", teacher_pages(world), _sign_in_teacher)):
-            context, page = _context(browser, live_server, language, foreign)
+        for role, pages, sign_in in (("student", student_pages(world), lambda p: sign_in_student(p, world.class_code)),
+                                     ("teacher", teacher_pages(world), sign_in_teacher)):
+            context, page = language_context(browser, live_server, language, foreign)
             # As a visitor first (join, sign-in and the quiz's name step look different once
             # signed in), then signed in: every page of the role.
             visits = [(endpoint, False) for endpoint in (*BEFORE_SIGN_IN, "student.quiz")] if role == "student" else []
