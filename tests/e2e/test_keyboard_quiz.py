@@ -104,3 +104,23 @@ def test_student_takes_a_quiz_with_the_keyboard_only(seeded_live, page):
     assert (mark["tag"], mark["id"]) == ("mark", "hl")
     assert mark["text"] and mark["text"] in page.locator("article").inner_text()
     assert link["href"].endswith("#hl")
+
+
+def test_a_form_sent_back_with_errors_is_announced_and_leads_to_the_field(seeded_live, page):
+    page.goto("/join")
+    tab_to(page, lambda now: now["name"] == "code")
+    page.keyboard.type("ZZZZZZ")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+    summary = page.locator(".error-summary")
+    assert summary.get_attribute("role") == "alert"
+    assert page.evaluate("() => document.activeElement.classList.contains('error-summary')")
+    link = tab_to(page, lambda now: now["tag"] == "a", limit=2)
+    assert_visible_focus(page)
+    page.keyboard.press("Enter")
+    field = focused(page)
+    assert field["name"] == link["href"].lstrip("#")
+    invalid = page.locator(f"[name={field['name']}]")
+    assert invalid.get_attribute("aria-invalid") == "true"
+    error = page.locator("#" + invalid.get_attribute("aria-describedby").split()[0])
+    assert error.is_visible() and error.inner_text().strip()
