@@ -51,6 +51,9 @@ def answer_one_of_each_kind(page) -> dict:
 
 def test_student_takes_a_quiz_with_the_keyboard_only(seeded_live, page):
     page.goto("/")
+    tab_to(page, lambda now: "skip-link" in now["cls"], limit=1)
+    tab_to(page, lambda now: "brand" in now["cls"], limit=1)
+    assert_visible_focus(page)  # a light ring on the dark header
     tab_to(page, lambda now: now["tag"] == "a" and "Bausoldaten" in now["text"])
     assert_visible_focus(page)
     page.keyboard.press("Enter")
