@@ -83,3 +83,41 @@ def picked(page) -> str:
         const highlight = CSS.highlights.get("picked");
         return highlight ? [...highlight].map(range => range.toString()).join("|") : "";
     }""")
+
+
+def test_evidence_options_take_passages_with_the_keyboard(live_app, live_article, page):
+    page.goto(f"/auth/login?next=/teacher/articles/{live_article}/questions/new%3Fkind%3Devidence")
+    tab_to(page, lambda now: now["name"] == "email")
+    page.keyboard.type(EMAIL)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/questions/new\?kind=evidence$"))
+    tab_to(page, lambda now: now["name"] == "prompt")
+    page.keyboard.type("Welche Stelle sagt, wer die Hälfte bezahlt?")
+
+    for row, anchor in ((0, "p-2"), (1, "p-1")):
+        tab_to(page, lambda now, anchor=anchor: now["text"] == f"Textstelle {anchor} übernehmen")
+        page.keyboard.press("Enter")
+        assert f"In Textstelle {anchor} ausgewählt" in page.locator("[data-picker-status]").inner_text()
+        tab_to(page, lambda now, row=row: now["id"] == "" and now["text"] == "Auswahl übernehmen"
+               and page.evaluate("() => document.activeElement.dataset.useSelection") == str(row), key="Shift+Tab")
+        page.keyboard.press("Enter")
+        assert page.locator(f"#options-{row}-passage").input_value() == anchor
+    page.keyboard.press("Shift+Tab")  # back to quote 2, the whole of p-1: shorten it
+    assert focused(page)["name"] == "options-1-quote"
+    page.keyboard.press("End")
+    second = "Die Stadt will bis 2030 rund 120 Kilometer Velowege bauen."
+    whole = page.locator("#options-1-quote").input_value()
+    for _ in range(len(whole) - len(second)):
+        page.keyboard.press("Backspace")
+    tab_to(page, lambda now: now["name"] == "options-0-correct", key="Shift+Tab")
+    page.keyboard.press("Space")
+    tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/teacher/articles/{live_article}#question-\d+$"))
+    with live_app.app_context():
+        question = db.session.execute(db.select(Question)).scalar_one()
+        assert [(o["quote"], o["anchor"], o["correct"]) for o in question.spec["options"]] == [
+            (PASSAGE, "p-2", True), (second, "p-1", False)]
+        db.session.remove()
