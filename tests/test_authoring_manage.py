@@ -221,3 +221,11 @@ def test_a_deleted_questions_version_id_is_never_given_to_a_new_question(app, te
     with app.app_context():
         new_version = db.session.execute(db.select(QuestionVersion.id).filter_by(question_id=second)).scalar_one()
     assert new_version > deleted_version
+
+
+def test_preview_says_partly_right_in_words(app, teacher, article_id):
+    question_id = add_question(teacher, article_id, "multiple_select")  # options a and b are right
+    page = teacher.post(f"/teacher/questions/{question_id}/preview", data={f"q{question_id}": "a"})
+    html = page.get_data(as_text=True)
+    assert '<section class="review-item is-partial" id="trial-result"' in html
+    assert "0.5 / 1 · partly right" in _section(html, "trial-result")

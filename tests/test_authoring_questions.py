@@ -68,8 +68,8 @@ def _field_error(page: str, field_id: str) -> str:
 
 
 def _option_errors(page: str) -> str:
-    match = re.search(r'<fieldset class="options-editor has-error" id="options">.*?<ul class="field-error form-errors"'
-                      r' role="alert">(.*?)</ul>', page, re.S)
+    match = re.search(r'<fieldset class="options-editor has-error" id="options"[^>]*>.*?<ul class="field-error form-errors"'
+                      r' role="alert"[^>]*>(.*?)</ul>', page, re.S)
     assert match, "no error shown above the options"
     return match.group(1)
 

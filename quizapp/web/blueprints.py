@@ -7,6 +7,7 @@ from werkzeug.exceptions import HTTPException
 from ..auth import bp as auth_bp
 from ..authoring import bp as authoring_bp
 from ..kinds import KINDS
+from .field_aria import field_aria, fields_in_error
 from .labels import category_label, passage_kind_label
 from ..models import CATEGORIES
 from ..results import bp as results_bp
@@ -44,4 +45,4 @@ def init_app(app: Flask) -> None:
         app.register_blueprint(teacher_bp_part, url_prefix="/teacher")
     register_error_pages(app)
     app.jinja_env.globals.update(category_label=category_label, passage_kind_label=passage_kind_label, KINDS=KINDS,
-                                  CATEGORIES=CATEGORIES)
+                                  CATEGORIES=CATEGORIES, field_aria=field_aria, fields_in_error=fields_in_error)

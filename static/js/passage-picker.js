@@ -1,6 +1,7 @@
 // Passage picker (progressive enhancement): select words in the article beside the question
-// form to use them as a quote. Without this script the teacher picks the passage in a select
-// and pastes the quote; the server checks both ways alike.
+// form to use them as a quote, or (keyboard) press a passage's "Use passage" button to take it
+// whole and then shorten the quote in its field. Without this script the teacher picks the
+// passage in a select and pastes the quote; the server checks both ways alike.
 //
 // The quote is cut from the passage's own text by offsets, not taken from
 // Selection.toString(), so it is exactly the stored text (spaces, apostrophes, quotes).
@@ -59,25 +60,70 @@
     }
   }
 
-  function onSelect() {
-    var picked = readSelection();
-    if (!picked) return;
-    last = picked;
+  // Marks just the quote in its passage: a CSS Custom Highlight where the browser has it,
+  // otherwise the whole passage.
+  function mark(passage, text) {
     Array.prototype.forEach.call(picker.querySelectorAll(".picked"), function (element) {
       element.classList.remove("picked");
     });
-    picked.element.parentElement.classList.add("picked");
+    if (window.CSS && CSS.highlights) CSS.highlights.delete("picked");
+    var node = passage && passage.firstChild;
+    var start = node && text ? node.data.indexOf(text) : -1;
+    if (start < 0) return;
+    if (window.CSS && CSS.highlights && typeof Highlight === "function") {
+      var range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      CSS.highlights.set("picked", new Highlight(range));
+    } else {
+      passage.parentElement.classList.add("picked");
+    }
+  }
+
+  function passageNamed(anchor) {
+    return picker.querySelector('[data-anchor="' + anchor + '"]');
+  }
+
+  function pick(picked, whole) {
+    last = picked;
     if (mainQuote) {
       fill(mainQuote, mainPassage, picked);
-      say(picked.cut ? "cut" : "set", picked.anchor);
+      say(whole ? "whole" : picked.cut ? "cut" : "set", picked.anchor);
+      if (whole) mainQuote.focus();  // where the teacher shortens it
     } else {
       say(picked.cut ? "cut" : "selected", picked.anchor);
     }
+    mark(picked.element, picked.text);
+  }
+
+  function onSelect() {
+    var picked = readSelection();
+    if (picked) pick(picked, false);
   }
 
   picker.addEventListener("mouseup", onSelect);
   picker.addEventListener("keyup", onSelect); // selections made with Shift + arrow keys
   picker.addEventListener("touchend", function () { window.setTimeout(onSelect, 0); });
+
+  // The keyboard way: each passage's button takes the whole passage; the teacher shortens it in the field.
+  Array.prototype.forEach.call(picker.querySelectorAll("[data-use-passage]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var passage = passageNamed(button.getAttribute("data-use-passage"));
+      pick({ anchor: passage.getAttribute("data-anchor"), text: passage.textContent.trim(), cut: false,
+             element: passage }, true);
+    });
+  });
+
+  // A quote shortened or typed in its field is marked where it stands in the chosen passage.
+  function markField() {
+    mark(mainPassage && passageNamed(mainPassage.value), mainQuote.value.trim());
+  }
+  if (mainQuote) {
+    mainQuote.addEventListener("input", markField);
+    if (mainPassage) mainPassage.addEventListener("change", markField);
+    markField();
+  }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-use-selection]"), function (button) {
     var row = button.getAttribute("data-use-selection");

@@ -1,0 +1,123 @@
+"""A teacher writes a question with the keyboard only: the passage picker takes a passage whole
+with its button, the teacher shortens the quote in its field, and only that quote is marked."""
+import re
+
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import Question, Teacher
+from quizapp.services.articles import create_article
+
+from ..authoring_helpers import TEXT
+from .keyboard import assert_visible_focus, focused, tab_to
+
+pytestmark = pytest.mark.e2e
+
+EMAIL, PASSWORD = "lehrerin@schule.ch", "ein langes Passwort"
+PASSAGE = "Der Kanton übernimmt die Hälfte, sagt der Stadtrat. Experten vermuten, dass es teurer wird."
+QUOTE = "Der Kanton übernimmt die Hälfte, sagt der Stadtrat."
+
+
+@pytest.fixture
+def live_article(live_app) -> int:
+    """A teacher and her article; returns the article's id."""
+    with live_app.app_context():
+        teacher = Teacher(email=EMAIL, name="Frau Keller")
+        teacher.set_password(PASSWORD)
+        db.session.add(teacher)
+        db.session.commit()
+        article, problems = create_article(teacher.id, {"title": "Velo-Netz", "outlet": "Testblatt", "language": "de"},
+                                           TEXT)
+        assert not problems
+        article_id = article.id
+        db.session.remove()
+    return article_id
+
+
+def test_teacher_writes_a_question_with_the_keyboard_only(live_app, live_article, page):
+    page.goto(f"/auth/login?next=/teacher/articles/{live_article}/questions/new%3Fkind%3Dsingle_choice")
+    tab_to(page, lambda now: now["name"] == "email")
+    page.keyboard.type(EMAIL)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/questions/new\?kind=single_choice$"))
+
+    tab_to(page, lambda now: now["name"] == "prompt")
+    page.keyboard.type("Wer bezahlt die Hälfte?")
+    for number, text in enumerate(["Der Kanton", "Der Bund"]):
+        tab_to(page, lambda now, number=number: now["name"] == f"options-{number}-text")
+        page.keyboard.type(text)
+        if number == 0:
+            tab_to(page, lambda now: now["name"] == "options-0-correct")
+            page.keyboard.press("Space")
+
+    # The picker comes after the form: its button takes passage p-2 whole and returns to the quote.
+    tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Textstelle p-2 übernehmen")
+    assert_visible_focus(page)
+    page.keyboard.press("Enter")
+    quote = focused(page)
+    assert quote["name"] == "quote_exact" and quote["text"] == PASSAGE
+    assert page.locator("#quote_passage").input_value() == "p-2"
+    assert page.locator("[data-picker-status]").inner_text() == (
+        "Textstelle p-2 ganz als Zitat übernommen: Kürze es im Zitatfeld auf die Wörter, die die Antwort belegen.")
+    assert picked(page) == PASSAGE
+
+    page.keyboard.press("End")
+    for _ in range(len(PASSAGE) - len(QUOTE)):
+        page.keyboard.press("Backspace")
+    assert picked(page) == QUOTE  # only the quote is marked, not the whole passage
+
+    tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/teacher/articles/{live_article}#question-\d+$"))
+    with live_app.app_context():
+        question = db.session.execute(db.select(Question)).scalar_one()
+        assert (question.kind, question.quote_exact, question.passage.anchor) == ("single_choice", QUOTE, "p-2")
+        db.session.remove()
+
+
+def picked(page) -> str:
+    """The text the picker marks (a CSS Custom Highlight in Chromium)."""
+    return page.evaluate("""() => {
+        const highlight = CSS.highlights.get("picked");
+        return highlight ? [...highlight].map(range => range.toString()).join("|") : "";
+    }""")
+
+
+def test_evidence_options_take_passages_with_the_keyboard(live_app, live_article, page):
+    page.goto(f"/auth/login?next=/teacher/articles/{live_article}/questions/new%3Fkind%3Devidence")
+    tab_to(page, lambda now: now["name"] == "email")
+    page.keyboard.type(EMAIL)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/questions/new\?kind=evidence$"))
+    tab_to(page, lambda now: now["name"] == "prompt")
+    page.keyboard.type("Welche Stelle sagt, wer die Hälfte bezahlt?")
+
+    for row, anchor in ((0, "p-2"), (1, "p-1")):
+        tab_to(page, lambda now, anchor=anchor: now["text"] == f"Textstelle {anchor} übernehmen")
+        page.keyboard.press("Enter")
+        assert f"In Textstelle {anchor} ausgewählt" in page.locator("[data-picker-status]").inner_text()
+        tab_to(page, lambda now, row=row: now["id"] == "" and now["text"] == "Auswahl übernehmen"
+               and page.evaluate("() => document.activeElement.dataset.useSelection") == str(row), key="Shift+Tab")
+        page.keyboard.press("Enter")
+        assert page.locator(f"#options-{row}-passage").input_value() == anchor
+    page.keyboard.press("Shift+Tab")  # back to quote 2, the whole of p-1: shorten it
+    assert focused(page)["name"] == "options-1-quote"
+    page.keyboard.press("End")
+    second = "Die Stadt will bis 2030 rund 120 Kilometer Velowege bauen."
+    whole = page.locator("#options-1-quote").input_value()
+    for _ in range(len(whole) - len(second)):
+        page.keyboard.press("Backspace")
+    tab_to(page, lambda now: now["name"] == "options-0-correct", key="Shift+Tab")
+    page.keyboard.press("Space")
+    tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/teacher/articles/{live_article}#question-\d+$"))
+    with live_app.app_context():
+        question = db.session.execute(db.select(Question)).scalar_one()
+        assert [(o["quote"], o["anchor"], o["correct"]) for o in question.spec["options"]] == [
+            (PASSAGE, "p-2", True), (second, "p-1", False)]
+        db.session.remove()
