@@ -8,16 +8,17 @@ student. So three kinds of fragment are rendered once per worker and reused:
   number on the page, the attempt's option order, language);
 - a question's review on the result page, keyed by (version id, number, option order, the
   stored answer's points, correctness, raw text and parsed value, whether answers are
-  revealed, the article's slug, the mount point, language);
+  revealed, the article's slug, the attempt id its passage links lead back to, the mount
+  point, language);
 - an article's text (headline, passages, attribution), keyed by (article id, updated_at,
   language); any change of the article row moves its updated_at.
 
 Invariants: a key contains every value its fragment shows or links to, and each of those
 values is immutable under the key (question versions are never changed, a stored answer is
 never changed, an article's edit moves updated_at), so an entry never goes stale and workers
-never disagree. Nothing is filled in per student: no fragment holds a name, a CSRF token, an
-attempt id or anything else of the visitor; the page around the fragments is rendered on
-every request. Caches are per app (ids name rows of one database). RENDERED_CACHE_SIZE
+never disagree. Nothing is filled in per student: no fragment holds a name, a CSRF token or
+anything else of the visitor but the attempt id of a review (keyed by it, and shown only on
+that attempt's own result page); the page around the fragments is rendered on every request. Caches are per app (ids name rows of one database). RENDERED_CACHE_SIZE
 entries per worker (fragments of 0.5–3 kB); 0 turns caching off and renders every time.
 """
 from collections.abc import Callable
@@ -90,7 +91,7 @@ def reviews(attempt, article_slug: str, reveal: bool) -> Markup:
     answers = [responses.get(item["question_id"]) for item in layout]
     keys = [("review", item["version_id"], number, tuple(item["options"]),
              None if answer is None else (answer.points, answer.correct, answer.raw, repr(answer.answer)),
-             reveal, article_slug, script_root, language)
+             reveal, article_slug, attempt.id, script_root, language)
             for number, (item, answer) in enumerate(zip(layout, answers), start=1)]
     fragments, found = _lookup(keys)
     versions: dict[int, dict] = {}
@@ -101,7 +102,8 @@ def reviews(attempt, article_slug: str, reveal: bool) -> Markup:
         item, response = layout[index], answers[index]
         snapshot = versions[item["version_id"]]
         return render_template("student/_review.html", item=review_item(
-            index + 1, item, snapshot, response, picked_keys(snapshot, response), article_slug, reveal))
+            index + 1, item, snapshot, response, picked_keys(snapshot, response), article_slug, reveal,
+            from_attempt=attempt.id))
 
     return _join(fragments, keys, found, render)
 

@@ -12,11 +12,14 @@ from ..kinds import get_kind
 from ..models import Attempt
 
 
-def passage_link(article_slug: str, quote: dict) -> str | None:
-    """Link to the article with the quote highlighted and scrolled into view."""
+def passage_link(article_slug: str, quote: dict, from_attempt: int | None = None) -> str | None:
+    """Link to the article with the quote highlighted and scrolled into view; ``from_attempt`` is the
+    student's result page it comes from, which the article page links back to."""
     if not quote.get("anchor"):
         return None
-    return url_for("student.article", slug=article_slug, passage=quote["anchor"], quote=quote["exact"], _anchor="hl")
+    back = {"from": from_attempt} if from_attempt is not None else {}
+    return url_for("student.article", slug=article_slug, passage=quote["anchor"], quote=quote["exact"], **back,
+                   _anchor="hl")
 
 
 class StoredResponse(NamedTuple):
@@ -43,8 +46,9 @@ def picked_keys(snapshot: dict, response: StoredResponse | None) -> set[str]:
 
 
 def review_item(number: int, item: dict, snapshot: dict, response: StoredResponse | None, picked: set[str],
-                article_slug: str, reveal: bool) -> dict:
-    """The review of one question of the layout, as _review.html shows it."""
+                article_slug: str, reveal: bool, from_attempt: int | None = None) -> dict:
+    """The review of one question of the layout, as _review.html shows it; passage links lead back to the
+    result page of ``from_attempt`` (the student's own pages only)."""
     kind = get_kind(snapshot["kind"])
     spec = snapshot["spec"]
     by_key = {o["key"]: o for o in kind.display_options(spec)}
@@ -62,7 +66,7 @@ def review_item(number: int, item: dict, snapshot: dict, response: StoredRespons
         "correct_answer": kind.correct_answer(spec) if reveal else None,
         "explanation": snapshot["explanation"] if reveal else None,
         "feedback": feedback,
-        "link": passage_link(article_slug, snapshot["quote"]) if reveal else None,
+        "link": passage_link(article_slug, snapshot["quote"], from_attempt) if reveal else None,
     }
 
 

@@ -18,6 +18,7 @@ from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..services.access import readable_by
 from ..web.identity import current_student, current_teacher
+from ..web.input_guard import database_id
 from ..web.prefill import prefilled
 from . import bp
 from .forms import NameForm
@@ -233,4 +234,19 @@ def article(slug: str):
         passages.append({**passage, "parts": parts})
     if quote and not any(p["anchor"] == anchor for p in passages):
         missing = True
-    return render_template("student/article.html", article=article, passages=passages, missing_quote=missing)
+    return render_template("student/article.html", article=article, passages=passages, missing_quote=missing,
+                           back_to=_result_linking_here(article))
+
+
+def _result_linking_here(article: Article) -> int | None:
+    """The attempt whose result page linked here (``from``), if it is the signed-in student's own
+    submitted attempt on this article; any other value is ignored."""
+    attempt_id = request.args.get("from", type=database_id)
+    if attempt_id is None:
+        return None
+    student = current_student()
+    if student is None:
+        return None
+    return db.session.scalar(db.select(Attempt.id).join(Attempt.quiz).where(
+        Attempt.id == attempt_id, Attempt.student_id == student.id, Attempt.submitted_at.is_not(None),
+        Quiz.article_id == article.id))
