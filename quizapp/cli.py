@@ -118,6 +118,21 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, p
     click.echo(f"{made_text} {sign_in}")
 
 
+def _ask_password(email: str, name: str | None) -> str:
+    """Ask without echo until the password keeps the rules and is typed the same twice.
+
+    Not click.prompt's own confirmation and checks: their messages are Click's, in English only."""
+    from .services.accounts import password_problem
+    while True:
+        password = click.prompt(_("Password"), hide_input=True)
+        if problem := password_problem(password, email, name):
+            click.echo(_("Error: %(message)s", message=problem), err=True)
+        elif click.prompt(_("Repeat for confirmation"), hide_input=True) != password:
+            click.echo(_("Error: The two entered values do not match."), err=True)
+        else:
+            return password
+
+
 @command("create-teacher", help=N_("Create a teacher account; asks for the password twice without showing it."))
 @click.argument("email")
 @option("--name", help=N_("The name shown to colleagues [default: the part of EMAIL before the @]."))
@@ -125,12 +140,7 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, p
 @option("--admin", is_flag=True,
         help=N_("Make the account an administrator (the very first account always is one)."))
 def create_teacher_command(email: str, name: str | None, password_stdin: bool, admin: bool) -> None:
-    from .services.accounts import AccountError, all_teachers, check_new_teacher, create_teacher, password_problem
-
-    def checked(password: str) -> str:
-        if problem := password_problem(password, email, name):
-            raise click.UsageError(problem)
-        return password
+    from .services.accounts import AccountError, all_teachers, check_new_teacher, create_teacher
 
     try:
         email = check_new_teacher(email)  # fail before asking for a password
@@ -139,8 +149,7 @@ def create_teacher_command(email: str, name: str | None, password_stdin: bool, a
         if password_stdin:
             password = sys.stdin.readline().rstrip("\r\n")
         else:
-            password = click.prompt(_("Password"), hide_input=True, value_proc=checked,
-                                    confirmation_prompt=_("Repeat for confirmation"))
+            password = _ask_password(email, name)
         teacher = create_teacher(email, name, password, is_admin=admin)
     except AccountError as error:
         _fail(error.message)

@@ -89,3 +89,14 @@ def test_the_locale_variables_decide_in_their_usual_order(monkeypatch, environme
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     assert operator_language(("de", "en")) == language
+
+
+def test_create_teacher_asks_for_the_password_in_german(runner):
+    typed = "kurz\nein langes Passwort 1\netwas anderes\nein langes Passwort 1\nein langes Passwort 1\n"
+    result = runner.invoke(args=["create-teacher", "anna@schule.ch"], input=typed, env=GERMAN)
+    assert result.exit_code == 0, result.output
+    assert result.output == ("Passwort: \nFehler: Das Passwort braucht mindestens 10 Zeichen.\n"
+                             "Passwort: \nZur Bestätigung wiederholen: \n"
+                             "Fehler: Die beiden Eingaben stimmen nicht überein.\n"
+                             "Passwort: \nZur Bestätigung wiederholen: \n"
+                             "Administrator-Konto anna@schule.ch (anna) angelegt. Anmelden unter /auth/login.\n")
