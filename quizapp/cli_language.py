@@ -39,12 +39,13 @@ def operator_language(languages) -> str:
 
 
 @contextmanager
-def in_operator_language(ctx: click.Context):
+def in_operator_language(ctx: click.Context | None):
     """The app context, speaking the operator's language (--help is shown before any command pushes one)."""
     with ExitStack() as stack:
-        if not current_app:
+        if not current_app and ctx is not None:
             stack.enter_context(ctx.ensure_object(ScriptInfo).load_app().app_context())
-        stack.enter_context(force_locale(operator_language(current_app.config["LANGUAGES"])))
+        if current_app:  # else (help asked for outside any click command): the source language
+            stack.enter_context(force_locale(operator_language(current_app.config["LANGUAGES"])))
         yield
 
 
@@ -72,7 +73,7 @@ class LocalizedCommand(_TranslatedHelp, click.Command):
             return super().get_help(ctx)
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        with in_operator_language(click.get_current_context()):  # the list in `flask --help`
+        with in_operator_language(click.get_current_context(silent=True)):  # the list in `flask --help`
             return super().get_short_help_str(limit)
 
 
