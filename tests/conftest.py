@@ -15,6 +15,7 @@ from sqlalchemy import event, text
 
 from quizapp import create_app
 from quizapp.bank import load_path
+from quizapp.cli_language import LOCALE_VARIABLES
 from quizapp.extensions import db
 from quizapp.models import Quiz
 
@@ -107,6 +108,14 @@ def app(make_app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(autouse=True)
+def operator_locale(monkeypatch):
+    """The CLI speaks the operator's locale: the tests run as an operator with the C locale (English)."""
+    for name in LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

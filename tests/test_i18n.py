@@ -6,7 +6,7 @@ from babel.messages.pofile import read_po
 
 PROJECT = Path(__file__).resolve().parents[1]
 PO_FILE = PROJECT / "quizapp" / "translations" / "de" / "LC_MESSAGES" / "messages.po"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "N_": None}
 
 
 def extracted_ids() -> set[str]:

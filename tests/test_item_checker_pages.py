@@ -57,29 +57,30 @@ def write(tmp_path, data, name="bank.yaml"):
     return path
 
 
+GERMAN_LOCALE = {"LANG": "de_CH.UTF-8"}  # the CLI speaks the operator's language
 GIVES_AWAY = "wer-sagt-kosten verrät die Antwort von anzahl-bruecken: Frage oder Antworten enthalten «12»."
 
 
 # ---------------------------------------------------------------- CLI
 
 def test_check_questions_prints_warnings_and_exits_0(runner, tmp_path):
-    result = runner.invoke(args=["check-questions", str(write(tmp_path, cueing_mini()))])
+    result = runner.invoke(args=["check-questions", str(write(tmp_path, cueing_mini()))], env=GERMAN_LOCALE)
     assert result.exit_code == 0, result.output
     assert f"bank.yaml · wer-sagt-kosten: Warnung: {GIVES_AWAY}" in result.output
-    assert "1 warning(s) from the item checker" in result.output and "OK: 1 file(s), 5 question(s)" in result.output
+    assert "1 Warnung des Fragen-Checks" in result.output and "OK: 1 Datei, 5 Fragen" in result.output
 
 
 def test_check_questions_on_a_clean_file_prints_no_warning(runner, tmp_path):
     result = runner.invoke(args=["check-questions", str(write(tmp_path, clean_mini()))])
     assert result.exit_code == 0, result.output
-    assert "Warnung" not in result.output and "item checker" not in result.output
-    assert "OK: 1 file(s), 5 question(s)" in result.output
+    assert "Warning" not in result.output and "item checker" not in result.output
+    assert "OK: 1 file, 5 questions" in result.output
 
 
 def test_load_questions_loads_a_file_with_warnings_and_prints_them(app, runner, tmp_path):
-    result = runner.invoke(args=["load-questions", str(write(tmp_path, cueing_mini()))])
+    result = runner.invoke(args=["load-questions", str(write(tmp_path, cueing_mini()))], env=GERMAN_LOCALE)
     assert result.exit_code == 0, result.output
-    assert GIVES_AWAY in result.output and "Loaded 1 article(s), 5 question(s)" in result.output
+    assert GIVES_AWAY in result.output and "Geladen: 1 Artikel, 5 Fragen" in result.output
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Question)) == 5
 

@@ -17,7 +17,8 @@ values is immutable under the key (question versions are never changed, a stored
 never changed, an article's edit moves updated_at), so an entry never goes stale and workers
 never disagree. Nothing is filled in per student: no fragment holds a name, a CSRF token, an
 attempt id, a draft's answer or anything else of the visitor; the page around the fragments,
-and a question the student's draft answers, are rendered on every request. Caches are per app (ids name rows of one database). RENDERED_CACHE_SIZE
+and a question the student's draft answers, are rendered on every request. Caches are per
+app (ids name rows of one database). RENDERED_CACHE_SIZE
 entries per worker (fragments of 0.5–3 kB); 0 turns caching off and renders every time.
 """
 from collections.abc import Callable

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
+from flask_babel import gettext as _
 from sqlalchemy import insert, select, text
 
 from ..services.attempts import _layout, grade_attempt, stored_answers
@@ -68,7 +69,8 @@ def _quizzes(rng: random.Random, teacher: Teacher, seed: int, code: str | None, 
     if code:
         quiz = db.session.execute(select(Quiz).filter_by(code=code.upper())).scalar_one_or_none()
         if quiz is None:
-            raise DemoError(f"There is no quiz {code.upper()}; load it first (flask --app quizapp load-questions).")
+            raise DemoError(_("There is no quiz %(code)s; load it first (flask --app quizapp load-questions).",
+                              code=code.upper()))
         return [quiz]
     quizzes = []
     for index in range(count):
@@ -136,7 +138,7 @@ def _plan(rng: random.Random, students: list, attempts: int) -> list[tuple[int, 
 def _write_attempts(rng: random.Random, quiz: Quiz, plan: list, lessons: dict, summary: DemoSummary) -> None:
     layout = _layout(quiz, random.Random(0))  # the quiz's order, as a student would get it
     if not layout:
-        raise DemoError(f"The quiz {quiz.code} has no published questions.")
+        raise DemoError(_("The quiz %(code)s has no published questions.", code=quiz.code))
     versions = snapshots([item["version_id"] for item in layout])
     max_score = sum(versions[item["version_id"]]["points"] for item in layout)
     roles = dict(zip(rng.sample(range(len(layout)), min(3, len(layout))), ("easy", "hard", "odd")))
@@ -166,7 +168,7 @@ def generate(attempts: int, seed: int = 1, quiz_code: str | None = None, questio
              classes: int | None = None, password: str | None = None) -> DemoSummary:
     """Create the demo data in one transaction; ``attempts`` is per quiz."""
     if attempts < 0 or questions < 3 or quizzes < 1 or (classes is not None and classes < 1):
-        raise DemoError("Use --attempts 0 or more, --questions 3 or more, --quizzes and --classes 1 or more.")
+        raise DemoError(_("Use --attempts 0 or more, --questions 3 or more, --quizzes and --classes 1 or more."))
     rng = random.Random(seed)
     try:
         teacher = _teacher(password)

@@ -51,9 +51,14 @@ def validate_options(question: dict, ctx: SpecContext, *, exactly_one: bool) -> 
     return {"options": options}
 
 
+# Between option texts in a summary: options are often whole sentences, and "; " after a full stop
+# reads as a typo ("…besetzt.; Die…"); a middle dot reads well after a sentence and after a phrase.
+OPTION_SEPARATOR = " · "
+
+
 def option_texts(spec: dict, keys) -> str:
     by_key = {option["key"]: option for option in spec["options"]}
-    return "; ".join(by_key[key].get("text") or by_key[key].get("quote", "")
+    return OPTION_SEPARATOR.join(by_key[key].get("text") or by_key[key].get("quote", "")
                      for key in keys if isinstance(key, str) and key in by_key)
 
 

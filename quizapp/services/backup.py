@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from alembic.runtime.migration import MigrationContext
+from flask_babel import gettext as _
 from sqlalchemy import JSON, Column, Date, DateTime, Integer, Table, func, inspect, null, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -43,7 +44,7 @@ class Summary:
     rows: dict[str, int]
 
     def __str__(self) -> str:
-        return ", ".join(f"{count} {table}" for table, count in self.rows.items() if count) or "no rows"
+        return ", ".join(f"{count} {table}" for table, count in self.rows.items() if count) or _("no rows")
 
 
 def tables() -> list[Table]:
@@ -135,26 +136,26 @@ def export_to(path: Path) -> Summary:
 
 def _check_header(header, connection: Connection) -> None:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise BackupError("This is not a quizapp backup (made by `flask --app quizapp export-all`).")
+        raise BackupError(_("This is not a quizapp backup (made by `flask --app quizapp export-all`)."))
     if header.get("version") != VERSION:
-        raise BackupError(f"This backup has format version {header.get('version')}; this quizapp reads version "
-                          f"{VERSION}. Import it with the release that wrote it.")
+        raise BackupError(_("This backup has format version %(theirs)s; this quizapp reads version %(ours)s. "
+                            "Import it with the release that wrote it.", theirs=header.get("version"), ours=VERSION))
     ours = {table.name: [column.name for column in table.columns] for table in tables()}
     if header.get("tables") != ours:
         theirs, here = header.get("schema_revision"), _revision(connection)
-        raise BackupError(f"The backup's tables differ from this database's (backup at schema revision {theirs}, "
-                          f"this database at {here}). Upgrade both to the same release "
-                          "(`flask --app quizapp db upgrade`), export again, then import.")
+        raise BackupError(_("The backup's tables differ from this database's (backup at schema revision %(theirs)s, "
+                            "this database at %(here)s). Upgrade both to the same release "
+                            "(`flask --app quizapp db upgrade`), export again, then import.", theirs=theirs, here=here))
 
 
 def _refuse_non_empty(connection: Connection) -> None:
     if not inspect(connection).has_table("teachers"):
-        raise BackupError("The database has no tables yet. Run `flask --app quizapp db upgrade` first, then import.")
+        raise BackupError(_("The database has no tables yet. Run `flask --app quizapp db upgrade` first, then import."))
     filled = [table.name for table in tables() if connection.scalar(select(func.count()).select_from(table))]
     if filled:
-        raise BackupError(f"The database is not empty ({', '.join(filled)} have rows); import-all only fills an "
-                          "empty database. Create a new one (or delete the SQLite file and run "
-                          "`flask --app quizapp db upgrade`), then import.")
+        raise BackupError(_("The database is not empty (%(tables)s have rows); import-all only fills an empty "
+                            "database. Create a new one (or delete the SQLite file and run "
+                            "`flask --app quizapp db upgrade`), then import.", tables=", ".join(filled)))
 
 
 def _reset_sequences(connection: Connection) -> None:
@@ -209,19 +210,20 @@ def read_backup(lines: IO[str]) -> Summary:
                     if len(batch) >= BATCH:
                         flush()
                 except (ValueError, TypeError, KeyError) as problem:
-                    raise BackupError(f"Line {number} of the backup cannot be read ({problem}); nothing was "
-                                      "imported.") from None
+                    raise BackupError(_("Line %(number)d of the backup cannot be read (%(problem)s); nothing was "
+                                        "imported.", number=number, problem=problem)) from None
                 except SQLAlchemyError as problem:
-                    raise BackupError(f"The database refused a row of {batch_table} near line {number} "
-                                      f"({getattr(problem, 'orig', None) or problem}); nothing was imported.") from None
+                    raise BackupError(_("The database refused a row of %(table)s near line %(number)d (%(problem)s); "
+                                        "nothing was imported.", table=batch_table, number=number,
+                                        problem=getattr(problem, "orig", None) or problem)) from None
             if end != counts:
-                raise BackupError("The backup is incomplete (its last line is missing or its row counts differ): "
-                                  "it was cut off while being written or copied. Nothing was imported.")
+                raise BackupError(_("The backup is incomplete (its last line is missing or its row counts differ): "
+                                    "it was cut off while being written or copied. Nothing was imported."))
             try:
                 flush()
             except SQLAlchemyError as problem:
-                raise BackupError(f"The database refused a row of {batch_table} ({getattr(problem, 'orig', None) or problem}); "
-                                  "nothing was imported.") from None
+                raise BackupError(_("The database refused a row of %(table)s (%(problem)s); nothing was imported.",
+                                    table=batch_table, problem=getattr(problem, "orig", None) or problem)) from None
             _reset_sequences(connection)
     return Summary(counts)
 

@@ -232,4 +232,18 @@ def article(slug: str):
         passages.append({**passage, "parts": parts})
     if quote and not any(p["anchor"] == anchor for p in passages):
         missing = True
-    return render_template("student/article.html", article=article, passages=passages, missing_quote=missing)
+    return render_template("student/article.html", article=article, passages=passages, missing_quote=missing,
+                           back_to=_result_linking_here(article))
+
+
+def _result_linking_here(article: Article) -> int | None:
+    """The signed-in student's latest submitted attempt on a quiz of this article, whose result
+    page the article page links back to (passage links come from result pages, whose review
+    fragments are shared between students and so cannot name the attempt)."""
+    student = current_student()
+    if student is None:
+        return None
+    return db.session.scalar(
+        db.select(Attempt.id).join(Attempt.quiz)
+        .where(Attempt.student_id == student.id, Attempt.submitted_at.is_not(None), Quiz.article_id == article.id)
+        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(1))

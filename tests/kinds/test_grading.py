@@ -119,3 +119,15 @@ def test_grading_is_deterministic():
     first = grade("multiple_select", MULTI, ["a", "b", "d"], points=4)
     assert first.points == 2.0
     assert all(grade("multiple_select", MULTI, ["d", "b", "a"], points=4) == first for _ in range(5))
+
+
+def test_multiple_select_summaries_read_well_after_sentences():
+    sentences = {"options": [
+        {"key": "a", "text": "Die Ukraine hielt die Region besetzt.", "correct": True, "feedback": ""},
+        {"key": "b", "text": "Die Armee zog sich zurück.", "correct": True, "feedback": ""},
+        {"key": "c", "text": "Putin war dort.", "correct": False, "feedback": ""},
+    ]}
+    expected = "Die Ukraine hielt die Region besetzt. · Die Armee zog sich zurück."
+    assert KINDS["multiple_select"].correct_answer(sentences) == expected
+    assert KINDS["multiple_select"].summarize(sentences, ["a", "b"]) == expected
+    assert KINDS["multiple_select"].summarize(MULTI, ["a", "b"]) == "Geld · Know-how"

@@ -1,0 +1,65 @@
+"""The item-analysis table fits a 1280 px screen without a scroll bar of its own, in German and English.
+
+Full-page screenshots land in screenshots/ (git-ignored) as <language>-1280-items-<quiz>.png.
+"""
+import re
+
+import pytest
+
+from quizapp.bank import load_path
+from quizapp.demo import DEMO_EMAIL, DEMO_PASSWORD, generate
+from quizapp.extensions import db
+from quizapp.models import Quiz, Teacher
+
+from ..conftest import PROJECT
+
+pytestmark = pytest.mark.e2e
+
+WIDTH, HEIGHT = 1280, 900
+
+
+@pytest.fixture
+def quiz_ids(live_app):
+    """The shipped quiz and a generated demo quiz (long stems and options), in this order, with simulated attempts."""
+    with live_app.app_context():
+        load_path(PROJECT / "questions")
+        made = generate(60, seed=7, questions=12)
+        seed_quiz = generate(60, seed=7, quiz_code="KURSK25")
+        teacher = db.session.execute(db.select(Teacher).filter_by(email=DEMO_EMAIL)).scalar_one()
+        codes = ["KURSK25", *made.quiz_codes]
+        quizzes = db.session.execute(db.select(Quiz).where(Quiz.code.in_(codes))).scalars().all()
+        for quiz in quizzes:
+            quiz.owner_id = teacher.id
+        db.session.commit()
+        ids = [quiz.id for quiz in sorted(quizzes, key=lambda quiz: codes.index(quiz.code))]
+        db.session.remove()
+    assert seed_quiz.attempts == 60 and len(ids) == 2
+    return ids
+
+
+def sign_in(page):
+    page.goto("/auth/login")
+    page.locator("input[name=email]").fill(DEMO_EMAIL)
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/teacher/"))
+
+
+@pytest.mark.parametrize("language, flags_heading", [("de", "Hinweise"), ("en", "Flags")])
+def test_the_item_table_fits_1280_px_in_both_languages(quiz_ids, page, language, flags_heading):
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    sign_in(page)
+    (PROJECT / "screenshots").mkdir(exist_ok=True)
+    for quiz_id, name in zip(quiz_ids, ("seed", "demo")):
+        page.goto(f"/teacher/results/{quiz_id}/items?lang={language}")
+        assert page.locator("#items thead th").last.inner_text() == flags_heading
+        assert page.locator("#items > tbody > tr").count() >= 12
+        sizes = page.evaluate("""() => {
+            const table = document.querySelector('#items'), scroller = table.parentElement;
+            return {table: table.scrollWidth, scroller: scroller.scrollWidth, room: scroller.clientWidth};
+        }""")
+        assert sizes["table"] <= sizes["room"] and sizes["scroller"] <= sizes["room"], (quiz_id, language, sizes)
+        # The last column is on screen, not cut off at the window's edge.
+        heading = page.locator("#items thead th").last.bounding_box()
+        assert heading["x"] + heading["width"] <= WIDTH
+        page.screenshot(path=str(PROJECT / "screenshots" / f"{language}-1280-items-{name}.png"), full_page=True)
