@@ -16,7 +16,7 @@ from quizapp.services.backup import LEFT_OUT, tables
 from quizapp.bank import load_path
 from quizapp.demo import generate
 from quizapp.extensions import db
-from quizapp.models import Quiz, RateCount, Student, Teacher
+from quizapp.models import Quiz, RateCount, Student
 
 from .conftest import MINI_FILE, POSTGRES_URL, _empty_all_tables, sign_in
 

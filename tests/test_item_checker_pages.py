@@ -8,7 +8,7 @@ import yaml
 from quizapp.extensions import db
 from quizapp.models import Question
 
-from .authoring_helpers import add_question, create_article
+from .authoring_helpers import add_question
 from .conftest import MINI_FILE
 
 

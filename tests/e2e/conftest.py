@@ -10,10 +10,11 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
+from quizapp.bank import load_path
 from quizapp.extensions import db
 from quizapp.models import Teacher
 
-from ..conftest import TEACHER_PASSWORD
+from ..conftest import MINI_FILE, SEED_DIR, TEACHER_PASSWORD
 from ..helpers.tour import TEACHER_EMAIL, TEACHER_NAME, build_world
 from .axe import axe_script
 
@@ -113,3 +114,21 @@ def world(live_app):
         teacher_id = teacher.id
         db.session.remove()
     return build_world(live_app, teacher_id)
+
+
+def _loaded(live_app, path) -> None:
+    with live_app.app_context():
+        load_path(path)
+        db.session.remove()
+
+
+@pytest.fixture
+def seeded_live(live_app):
+    """live_app with the seed bank (article, questions, quiz KURSK25) loaded."""
+    _loaded(live_app, SEED_DIR)
+
+
+@pytest.fixture
+def mini_live(live_app):
+    """live_app with the small test bank (tests/data/mini.yaml) loaded."""
+    _loaded(live_app, MINI_FILE)

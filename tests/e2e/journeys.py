@@ -18,8 +18,8 @@ def sign_in_student(page, class_code: str):
     page.locator("input[name=code]").fill(class_code)
     page.locator("input[name=display_name]").fill(STUDENT_NAME)
     page.locator("input[name=pin]").fill(STUDENT_PIN)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert "/join" not in page.url, page.locator("main").inner_text()
 
 

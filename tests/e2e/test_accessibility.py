@@ -27,8 +27,8 @@ def _submit_empty(form: str):
     def step(page):
         page.locator(f"{form} input[type=text], {form} input[type=email], {form} textarea").evaluate_all(
             "fields => fields.forEach(field => { field.value = ''; })")
-        page.locator(f"{form} button[type=submit]").last.click()
-        page.wait_for_load_state()
+        with page.expect_navigation():  # audit the page sent back, not the one before it
+            page.locator(f"{form} button[type=submit]").last.click()
     return step
 
 
@@ -36,8 +36,8 @@ def _import_broken(page):
     """A step: import a question file that is not valid YAML."""
     page.locator("input[type=file]").set_input_files(
         {"name": "broken.yaml", "mimeType": "text/yaml", "buffer": b"article:\n  title: [unclosed\n"})
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
 
 
 def _student_visits(pages: dict[str, str]):

@@ -5,19 +5,8 @@ import re
 
 import pytest
 
-from quizapp.bank import load_path
-from quizapp.extensions import db
-
-from ..conftest import MINI_FILE
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def mini_live(live_app):
-    with live_app.app_context():
-        load_path(MINI_FILE)
-        db.session.remove()
 
 
 def assert_answers_are_back(page) -> None:
@@ -52,8 +41,8 @@ def test_typed_answers_survive_reload_language_and_a_new_context(mini_live, page
     assert_answers_are_back(page)
     assert page.locator("#answered-count").inner_text() == f"2 von {total} beantwortet"
 
-    page.get_by_role("link", name="English").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_role("link", name="English").click()
     assert page.locator("#answered-count").inner_text() == f"2 of {total} answered"
     assert_answers_are_back(page)
 

@@ -3,7 +3,6 @@ import re
 
 import pytest
 
-from .test_take_quiz import seeded_live  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -15,7 +14,7 @@ def _start(page):
     page.wait_for_url(re.compile(r"/attempts/\d+$"))
 
 
-def test_on_a_phone_questions_come_first_and_the_article_is_a_second_view(seeded_live, page):  # noqa: F811
+def test_on_a_phone_questions_come_first_and_the_article_is_a_second_view(seeded_live, page):
     page.set_viewport_size({"width": 375, "height": 667})
     _start(page)
     switch = page.locator("nav.view-switch")
@@ -34,7 +33,7 @@ def test_on_a_phone_questions_come_first_and_the_article_is_a_second_view(seeded
     assert abs(page.evaluate("window.scrollY") - where) < 5  # back at the same question
 
 
-def test_on_a_wide_screen_article_and_questions_stand_side_by_side(seeded_live, page):  # noqa: F811
+def test_on_a_wide_screen_article_and_questions_stand_side_by_side(seeded_live, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     _start(page)
     assert not page.locator("nav.view-switch").is_visible()

@@ -3,19 +3,7 @@ import re
 
 import pytest
 
-from quizapp.bank import load_path
-from quizapp.extensions import db
-
-from ..conftest import SEED_DIR
-
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def seeded_live(live_app):
-    with live_app.app_context():
-        load_path(SEED_DIR)
-        db.session.remove()
 
 
 def test_student_takes_seed_quiz_and_follows_passage_link(seeded_live, page):

@@ -4,21 +4,9 @@ import re
 
 import pytest
 
-from quizapp.bank import load_path
-from quizapp.extensions import db
-
-from ..conftest import PROJECT
-
 pytestmark = pytest.mark.e2e
 
 VERDICT = re.compile(r"^\W*(richtig|teilweise richtig|falsch)$", re.M)
-
-
-@pytest.fixture
-def mini_live(live_app):
-    with live_app.app_context():
-        load_path(PROJECT / "tests" / "data" / "mini.yaml")
-        db.session.remove()
 
 
 def test_each_reviewed_question_says_its_verdict_in_words(mini_live, page):

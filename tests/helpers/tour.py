@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.extensions import db
-from quizapp.models import Article, Classroom, Question, Quiz, Student, Teacher
+from quizapp.models import Question, Quiz, Student, Teacher
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "questions"
 STUDENT_NAME = "Mia Muster"
