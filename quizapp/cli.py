@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import click
 from flask import Flask, current_app
-from flask_babel import gettext as _, ngettext
+from flask_babel import format_decimal, gettext as _, ngettext
 
 from .bank import BankValidationError, load_path, read_documents
 from .bank.checker import check_items
@@ -82,7 +82,8 @@ def load_questions(path: str | None) -> None:
         help=N_("Questions per generated quiz."))
 @option("--quizzes", type=click.IntRange(min=1, max=50), default=1, show_default=True,
         help=N_("Generated quizzes, each with its own article."))
-@option("--classes", type=click.IntRange(min=1), help=N_("Classes to spread students over [default: 25 per class]."))
+@option("--classes", type=click.IntRange(min=1), show_default=N_("25 students per class"),
+        help=N_("Classes to spread students over."))
 @option("--password-stdin", is_flag=True,
         help=N_("Give the demo teacher the password on the first line of standard input (on a server anyone can "
                 "reach)."))
@@ -99,23 +100,26 @@ def generate_demo_data(attempts, seed, quiz_code, questions, quizzes, classes, p
         made = generate(attempts, seed=seed, quiz_code=quiz_code, questions=questions, quizzes=quizzes, classes=classes,
                         password=password)
     except DemoError as problem:
-        click.echo(str(problem), err=True)
-        sys.exit(1)
-    if password:
-        sign_in = _("Sign in as %(email)s with the password you gave.", email=DEMO_EMAIL)
+        _fail(str(problem))
+    click.echo(_("Made %(attempts)s with %(responses)s by %(students)s in %(classes)s on %(quizzes)s in %(seconds)s s.",
+                 attempts=ngettext("%(num)d attempt", "%(num)d attempts", made.attempts),
+                 responses=ngettext("%(num)d response", "%(num)d responses", made.responses),
+                 students=ngettext("%(num)d student", "%(num)d students", made.students),
+                 classes=ngettext("%(num)d class", "%(num)d classes", made.classes),
+                 quizzes=ngettext("quiz %(codes)s", "quizzes %(codes)s", len(made.quiz_codes),
+                                  codes=", ".join(made.quiz_codes)),
+                 seconds=format_decimal(time.perf_counter() - began, format="#,##0.0")))
+    if password is not None:
+        click.echo(_("Sign in as %(email)s with the password you gave.", email=DEMO_EMAIL))
+    elif made.public_password:
+        click.echo(_("Sign in as %(email)s / %(password)s.", email=DEMO_EMAIL, password=DEMO_PASSWORD))
+        click.echo(_("Warning: %(password)s is a public password (it is in the README): anyone who can reach this "
+                     "server can sign in as %(email)s. Where others can reach the server, give the account a "
+                     "password of your own: run generate-demo-data again with --password-stdin and the password on "
+                     "the first line of standard input, or change it after signing in.",
+                     password=DEMO_PASSWORD, email=DEMO_EMAIL), err=True)
     else:
-        sign_in = _("Sign in as %(email)s / %(password)s (unless an earlier run set another).",
-                    email=DEMO_EMAIL, password=DEMO_PASSWORD)
-    made_text = _("Made %(attempts)s with %(responses)s by %(students)s in %(classes)s on %(quizzes)s "
-                  "in %(seconds).1f s.",
-                  attempts=ngettext("%(num)d attempt", "%(num)d attempts", made.attempts),
-                  responses=ngettext("%(num)d response", "%(num)d responses", made.responses),
-                  students=ngettext("%(num)d student", "%(num)d students", made.students),
-                  classes=ngettext("%(num)d class", "%(num)d classes", made.classes),
-                  quizzes=ngettext("quiz %(codes)s", "quizzes %(codes)s", len(made.quiz_codes),
-                                   codes=", ".join(made.quiz_codes)),
-                  seconds=time.perf_counter() - began)
-    click.echo(f"{made_text} {sign_in}")
+        click.echo(_("Sign in as %(email)s with the password an earlier run set.", email=DEMO_EMAIL))
 
 
 def _ask_password(email: str, name: str | None) -> str:
@@ -135,7 +139,7 @@ def _ask_password(email: str, name: str | None) -> str:
 
 @command("create-teacher", help=N_("Create a teacher account; asks for the password twice without showing it."))
 @click.argument("email")
-@option("--name", help=N_("The name shown to colleagues [default: the part of EMAIL before the @]."))
+@option("--name", show_default=N_("the part of EMAIL before the @"), help=N_("The name shown to colleagues."))
 @option("--password-stdin", is_flag=True, help=N_("Read the password from the first line of standard input."))
 @option("--admin", is_flag=True,
         help=N_("Make the account an administrator (the very first account always is one)."))
@@ -168,7 +172,7 @@ def set_admin_command(email: str, revoke: bool) -> None:
     from .services.accounts import AccountError, set_admin, teacher_by_email
     teacher = teacher_by_email(email)
     if teacher is None:
-        _fail(_("no teacher has the email %(email)r.", email=email))
+        _fail(_("No teacher has the email %(email)r.", email=email))
     try:
         set_admin(None, teacher, not revoke)
     except AccountError as error:
@@ -194,7 +198,7 @@ def import_all(file: Path) -> None:
     from .services.backup import BackupError, import_from
     try:
         summary = import_from(file)
-    except (BackupError, UnicodeDecodeError) as problem:
+    except BackupError as problem:
         _fail(str(problem))
     click.echo(_("Imported %(summary)s from %(file)s.", summary=summary, file=file))
 

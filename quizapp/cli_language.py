@@ -78,7 +78,31 @@ class LocalizedCommand(_TranslatedHelp, click.Command):
 
 
 class LocalizedOption(_TranslatedHelp, click.Option):
-    """An option whose help text is shown in the operator's language."""
+    """An option whose help text is shown in the operator's language, with what Click adds in brackets.
+
+    Click's own labels ("default: 1", "required") are English only; these give the same facts in the
+    command's language. A ``show_default`` text (for a default that is worked out) is translated too.
+    """
+
+    def get_help_record(self, ctx: click.Context):
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        extra = self.get_help_extra(ctx)
+        facts = []
+        if "envvars" in extra:
+            facts.append(gettext("environment variable: %(names)s", names=", ".join(extra["envvars"])))
+        if "default" in extra:
+            shown = gettext(self.show_default) if isinstance(self.show_default, str) else extra["default"]
+            facts.append(gettext("default: %(value)s", value=shown))
+        if "range" in extra:
+            facts.append(extra["range"])  # x>=0, 3<=x<=200: the same in every language
+        if "required" in extra:
+            facts.append(gettext("required"))
+        text = self.help or ""
+        if facts:
+            text = f"{text}  [{'; '.join(facts)}]" if text else f"[{'; '.join(facts)}]"
+        return record[0], text
 
 
 command = partial(click.command, cls=LocalizedCommand)

@@ -276,7 +276,7 @@ def test_set_admin_promotes_an_existing_teacher_and_revokes(app, runner, make_te
     assert runner.invoke(args=["set-admin", "lehrerin@schule.ch", "--revoke"]).exit_code == 0
     assert not _teacher(app, "lehrerin@schule.ch").is_admin
     unknown = runner.invoke(args=["set-admin", "niemand@schule.ch"])
-    assert unknown.exit_code == 1 and "no teacher" in unknown.output
+    assert unknown.exit_code == 1 and "Error: No teacher has the email" in unknown.output
 
 
 # ---------------------------------------------------------------- CSRF on the account buttons

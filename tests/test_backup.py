@@ -12,7 +12,7 @@ from sqlalchemy import JSON, func, select
 
 from quizapp.services.accounts import create_teacher
 from quizapp.services.attempts import start_attempt
-from quizapp.services.backup import LEFT_OUT, tables
+from quizapp.services.backup import LEFT_OUT, ROW_COUNTS, tables
 from quizapp.bank import load_path
 from quizapp.demo import generate
 from quizapp.extensions import db
@@ -83,12 +83,15 @@ def test_export_then_import_gives_back_every_row_of_every_table(app, make_app, t
     backup = tmp_path / "backup.jsonl"
     exported = app.test_cli_runner().invoke(args=["export-all", str(backup)])
     assert exported.exit_code == 0, exported.output
-    assert "Exported" in exported.output and "teachers" in exported.output
+    assert exported.output.startswith("Exported 3 teachers, 2 classes, ")  # the demo teacher, chefin, weg
+    assert exported.output.endswith(f" {len(before['responses'])} responses to {backup}.\n")
+    assert "classrooms" not in exported.output and "quiz_questions" not in exported.output
 
     target = _empty_app(make_app, tmp_path, "restored.sqlite")
     assert sum(_counts(target).values()) == 0
     imported = target.test_cli_runner().invoke(args=["import-all", str(backup)])
     assert imported.exit_code == 0, imported.output
+    assert imported.output == exported.output.replace("Exported", "Imported").replace(" to ", " from ")
 
     after = snapshot(target)
     for name in before:
@@ -132,7 +135,7 @@ def test_import_refuses_a_database_that_is_not_empty(app, tmp_path):
     lines, before = _backup_of(app, tmp_path), _counts(app)
     result = _import(app, tmp_path, lines)
     assert result.exit_code == 1
-    assert "is not empty" in result.output and "teachers" in result.output
+    assert "The database is not empty (it holds 3 teachers, 2 classes, " in result.output
     assert _counts(app) == before
 
 
@@ -175,3 +178,7 @@ def test_import_into_a_database_without_tables_names_the_command(make_app, tmp_p
         db.drop_all()
     result = _import(bare, tmp_path, lines)
     assert result.exit_code == 1 and "flask --app quizapp db upgrade" in result.output
+
+
+def test_every_table_of_a_backup_has_a_name_in_the_summary():
+    assert set(ROW_COUNTS) == {table.name for table in tables()}

@@ -17,6 +17,8 @@ def test_command_creates_teacher_classes_students_and_graded_attempts(app, runne
                                  "--classes", "3"])
     assert result.exit_code == 0, result.output
     assert "Made 40 attempts with 240 responses" in result.output
+    assert "Sign in as demo@quizapp.local / quizapp-demo.\n" in result.output
+    assert "Warning: quizapp-demo is a public password" in result.output
     with app.app_context():
         teacher = db.session.execute(db.select(Teacher).filter_by(email=DEMO_EMAIL)).scalar_one()
         assert teacher.check_password(DEMO_PASSWORD)
@@ -76,7 +78,7 @@ def test_attempts_can_go_to_an_existing_quiz(app, runner, mini_quiz):
         quiz = db.session.execute(db.select(Quiz).filter_by(code=mini_quiz)).scalar_one()
         assert count(Attempt, quiz_id=quiz.id) == 12 and quiz.owner_id is None
     missing = runner.invoke(args=["generate-demo-data", "--attempts", "5", "--quiz", "NOPE99"])
-    assert missing.exit_code == 1 and "There is no quiz NOPE99" in missing.output
+    assert missing.exit_code == 1 and missing.output.startswith("Error: No quiz has the code NOPE99. ")
     bad = runner.invoke(args=["generate-demo-data", "--attempts", "-3"])
     assert bad.exit_code == 2
 
@@ -101,10 +103,12 @@ def test_the_demo_teacher_can_get_a_password_of_the_operators_own(app, runner, c
         made = runner.invoke(args=["generate-demo-data", "--attempts", "3", "--quiz", mini_quiz, "--password-stdin"],
                              input=f"{password}\n")
         assert made.exit_code == 0 and "with the password you gave" in made.output and password not in made.output
+        assert "public password" not in made.output
     assert sign_in(client, DEMO_EMAIL, DEMO_PASSWORD).status_code != 302
     assert sign_in(client, DEMO_EMAIL, "zweites Demo-Passwort 2").status_code == 302
     again = runner.invoke(args=["generate-demo-data", "--attempts", "3", "--quiz", mini_quiz])
-    assert again.exit_code == 0 and "unless an earlier run set another" in again.output
+    assert again.exit_code == 0 and "Sign in as demo@quizapp.local with the password an earlier run set." in again.output
+    assert "quizapp-demo" not in again.output  # no warning: the password is no longer the public one
     with app.app_context():  # without the option, a run keeps the password the teacher has
         teacher = db.session.execute(db.select(Teacher).filter_by(email=DEMO_EMAIL)).scalar_one()
         assert teacher.check_password("zweites Demo-Passwort 2") and count(Attempt) == 9

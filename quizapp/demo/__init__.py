@@ -50,6 +50,7 @@ class DemoSummary:
     students: int = 0
     attempts: int = 0
     responses: int = 0
+    public_password: bool = False  # the demo teacher signs in with DEMO_PASSWORD, which anyone can read
 
 
 def _teacher(password: str | None) -> Teacher:
@@ -69,8 +70,9 @@ def _quizzes(rng: random.Random, teacher: Teacher, seed: int, code: str | None, 
     if code:
         quiz = db.session.execute(select(Quiz).filter_by(code=code.upper())).scalar_one_or_none()
         if quiz is None:
-            raise DemoError(_("There is no quiz %(code)s; load it first (flask --app quizapp load-questions).",
-                              code=code.upper()))
+            raise DemoError(_("No quiz has the code %(code)s. Teachers see every quiz's code on their Quizzes "
+                              "page (/teacher/quizzes). A quiz from the question files (e.g. KURSK25) exists once "
+                              "`flask --app quizapp load-questions` has loaded them.", code=code.upper()))
         return [quiz]
     quizzes = []
     for index in range(count):
@@ -172,7 +174,7 @@ def generate(attempts: int, seed: int = 1, quiz_code: str | None = None, questio
     rng = random.Random(seed)
     try:
         teacher = _teacher(password)
-        summary = DemoSummary(teacher.id)
+        summary = DemoSummary(teacher.id, public_password=not password and teacher.check_password(DEMO_PASSWORD))
         chosen = _quizzes(rng, teacher, seed, quiz_code, quizzes, questions)
         student_total = max(1, math.ceil(attempts / 1.25))
         class_ids = _classes(teacher, classes or max(1, math.ceil(student_total / CLASS_SIZE)))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from alembic.runtime.migration import MigrationContext
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from sqlalchemy import JSON, Column, Date, DateTime, Integer, Table, func, inspect, null, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -39,12 +39,31 @@ class BackupError(Exception):
     """The file cannot be written or read back; the message says why and what to do."""
 
 
+# What a row of each table is, counted in the operator's language ("1 class", "3 Klassen"), in the order
+# a summary reads best: people, content, results. Every table of a backup has an entry (tests check).
+ROW_COUNTS = {
+    "teachers": lambda n: ngettext("%(num)d teacher", "%(num)d teachers", n),
+    "classrooms": lambda n: ngettext("%(num)d class", "%(num)d classes", n),
+    "students": lambda n: ngettext("%(num)d student", "%(num)d students", n),
+    "articles": lambda n: ngettext("%(num)d article", "%(num)d articles", n),
+    "passages": lambda n: ngettext("%(num)d passage", "%(num)d passages", n),
+    "questions": lambda n: ngettext("%(num)d question", "%(num)d questions", n),
+    "question_versions": lambda n: ngettext("%(num)d question version", "%(num)d question versions", n),
+    "quizzes": lambda n: ngettext("%(num)d quiz", "%(num)d quizzes", n),
+    "quiz_questions": lambda n: ngettext("%(num)d question in a quiz", "%(num)d questions in quizzes", n),
+    "quiz_classrooms": lambda n: ngettext("%(num)d quiz assignment", "%(num)d quiz assignments", n),
+    "attempts": lambda n: ngettext("%(num)d attempt", "%(num)d attempts", n),
+    "responses": lambda n: ngettext("%(num)d response", "%(num)d responses", n),
+}
+
+
 @dataclass
 class Summary:
     rows: dict[str, int]
 
     def __str__(self) -> str:
-        return ", ".join(f"{count} {table}" for table, count in self.rows.items() if count) or _("no rows")
+        return ", ".join(label(self.rows[table]) for table, label in ROW_COUNTS.items() if self.rows.get(table)) \
+            or _("no rows")
 
 
 def tables() -> list[Table]:
@@ -151,11 +170,11 @@ def _check_header(header, connection: Connection) -> None:
 def _refuse_non_empty(connection: Connection) -> None:
     if not inspect(connection).has_table("teachers"):
         raise BackupError(_("The database has no tables yet. Run `flask --app quizapp db upgrade` first, then import."))
-    filled = [table.name for table in tables() if connection.scalar(select(func.count()).select_from(table))]
-    if filled:
-        raise BackupError(_("The database is not empty (%(tables)s have rows); import-all only fills an empty "
+    counts = {table.name: connection.scalar(select(func.count()).select_from(table)) for table in tables()}
+    if any(counts.values()):
+        raise BackupError(_("The database is not empty (it holds %(rows)s); import-all only fills an empty "
                             "database. Create a new one (or delete the SQLite file and run "
-                            "`flask --app quizapp db upgrade`), then import.", tables=", ".join(filled)))
+                            "`flask --app quizapp db upgrade`), then import.", rows=Summary(counts)))
 
 
 def _reset_sequences(connection: Connection) -> None:
@@ -229,5 +248,9 @@ def read_backup(lines: IO[str]) -> Summary:
 
 
 def import_from(path: Path) -> Summary:
-    with path.open(encoding="utf-8") as lines:
-        return read_backup(lines)
+    try:
+        with path.open(encoding="utf-8") as lines:
+            return read_backup(lines)
+    except UnicodeDecodeError:  # the transaction is rolled back by then
+        raise BackupError(_("The file is not UTF-8 text, so it is not a backup written by export-all (or it was "
+                            "damaged). Nothing was imported.")) from None
