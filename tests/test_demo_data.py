@@ -107,7 +107,8 @@ def test_the_demo_teacher_can_get_a_password_of_the_operators_own(app, runner, c
     assert sign_in(client, DEMO_EMAIL, DEMO_PASSWORD).status_code != 302
     assert sign_in(client, DEMO_EMAIL, "zweites Demo-Passwort 2").status_code == 302
     again = runner.invoke(args=["generate-demo-data", "--attempts", "3", "--quiz", mini_quiz])
-    assert again.exit_code == 0 and "Sign in as demo@quizapp.local with the password an earlier run set." in again.output
+    assert again.exit_code == 0
+    assert "Sign in as demo@quizapp.local with the password an earlier run set." in again.output
     assert "quizapp-demo" not in again.output  # no warning: the password is no longer the public one
     with app.app_context():  # without the option, a run keeps the password the teacher has
         teacher = db.session.execute(db.select(Teacher).filter_by(email=DEMO_EMAIL)).scalar_one()
