@@ -105,6 +105,55 @@ def test_the_longest_option_correct_by_chance_only_passes():
     assert checks(items, "longest") == []
 
 
+# ---------------------------------------------------------------- the key's length rank
+
+def by_length(count: int, rank_of) -> list[dict]:
+    """``count`` four-option items whose key sits at position i % 4 and has the length rank rank_of(i)
+    (0 the shortest ... 3 the longest); no key is clearly the longest."""
+    lengths = ["Kurz", "Etwas mehr", "Noch etwas mehr", "Am meisten Worte da"]
+    items = []
+    for i in range(count):
+        texts = [f"{lengths[r]} {i}" for r in range(4) if r != rank_of(i)]
+        texts.insert(i % 4, f"{lengths[rank_of(i)]} {i}")
+        items.append(choice(f"frage-{i}", texts, {i % 4}, prompt=f"Frage {i}?"))
+    return items
+
+
+def test_a_key_never_at_either_end_by_length_is_reported():
+    # The old seed bank's pattern: the key always one of the two middle lengths.
+    [warning] = checks(by_length(10, lambda i: 1 + i % 2), "length")
+    assert warning.question is None
+    assert "longest in only 0 and the shortest in only 0 of 10 single-answer items" in warning.message
+    assert "by chance about 2 each" in warning.message and "in between" in warning.message
+
+
+def test_a_key_never_the_longest_is_reported():
+    [warning] = checks(by_length(8, lambda i: i % 3), "length")
+    assert "longest in only 0 of 8 single-answer items" in warning.message and "shortest" not in warning.message
+
+
+def test_a_key_never_the_shortest_is_reported():
+    [warning] = checks(by_length(8, lambda i: 1 + i % 3), "length")
+    assert "shortest in only 0 of 8 single-answer items" in warning.message and "longest" not in warning.message
+
+
+def test_a_key_of_every_length_rank_passes():
+    # Longest in a quarter, shortest in a quarter, in between in the rest: the length says nothing.
+    assert checks(by_length(12, lambda i: (0, 1, 3, 2)[i % 4]), "length") == []
+
+
+def test_a_key_once_the_longest_in_nineteen_items_is_still_reported():
+    ranks = [3] + [1 + i % 2 for i in range(18)]
+    ranks[5] = 0
+    [warning] = checks(by_length(19, lambda i: ranks[i]), "length")
+    assert "longest in only 1 and the shortest in only 1 of 19" in warning.message
+
+
+def test_few_items_or_options_of_one_length_have_no_length_pattern():
+    assert checks(by_length(7, lambda i: 1), "length") == []
+    assert checks(rotated(12, lambda i: 0), "length") == []  # all options equally long: nothing to rule out
+
+
 # ---------------------------------------------------------------- hedges
 
 QUOTE = "Das Geld geht direkt an den nordkoreanischen Staat und offenbar gelangt auch ein gewisses Know-how nach Nordkorea."

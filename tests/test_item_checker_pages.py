@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 
 import yaml
 
+from quizapp.bank.checker import check_items
 from quizapp.extensions import db
 from quizapp.models import Question
 
@@ -159,3 +160,19 @@ def test_warnings_speak_german_in_the_german_ui(app, teacher, article_id):
     assert "Fragen-Check: 1 Warnung" in text
     assert ("Das Zitat von was-denken-experten-ueber-die-kosten ist vorsichtig formuliert («vermuten»), aber Frage "
             "und richtige Antwort stellen es als Tatsache dar.") in text
+
+
+def test_the_length_rank_warning_speaks_german(app):
+    # Ten single-answer items whose key is always of middle length, as in a bank that avoids "the longest".
+    items = [{"key": f"frage-{i}", "kind": "single_choice", "prompt": f"Frage {i}?", "status": "published",
+              "quote": {"exact": f"Zitat {i}."},
+              "spec": {"options": [{"key": k, "text": text, "correct": k == "b", "feedback": ""} for k, text in
+                                   zip("abcd", ["Kurz", f"Etwas länger {i}", f"Noch etwas länger {i}", f"Die längste Antwort {i}"])]}}
+             for i in range(10)]
+    with app.test_request_context(headers={"Cookie": "lang=de"}):
+        [warning] = [str(w) for w in check_items(items) if w.check == "length"]
+    assert warning == ("Warnung: Die richtige Antwort ist nur in 0 von 10 Fragen mit einer richtigen Antwort die "
+                       "längste und nur in 0 die kürzeste (zufällig wären es je etwa 2). Wer die längste und die "
+                       "kürzeste Antwort streicht, rät nur noch zwischen den übrigen. Mach die richtige Antwort in etwa "
+                       "einem Viertel der Fragen zur längsten und in einem weiteren Viertel zur kürzesten, aber nie "
+                       "deutlich zur längsten.")

@@ -8,7 +8,8 @@ rules 1, 6, 11, 12, 16), each naming the item and how to fix it.
 Item checks: the correct option clearly the longest; all correct options of a multiple-select
 item before (or after) the wrong ones; a hedged quote paraphrased without a hedge. Bank checks
 (published items only, since drafts are not asked): where the key sits; how often the longest
-option is the key; two items with the same quote and answer; one item's answer shown in
+option is the key; a key (almost) never the longest or never the shortest option, so that its
+length rank gives it away; two items with the same quote and answer; one item's answer shown in
 another's stem or options (numbers compared in every spelling).
 """
 import re
@@ -25,6 +26,11 @@ from .cues import PARAPHRASE_HEDGES, QUOTE_HEDGES, canonical, hedges_in, numbers
 MIN_ITEMS, MIN_SHARE, MIN_RATIO, MIN_EXCESS = 5, 0.4, 1.5, 2
 # "Clearly longer": a quarter longer and at least 10 characters more than every wrong option.
 LONGER_RATIO, LONGER_CHARS = 1.25, 10
+# The key's length rank: over at least 8 single-answer items with three or more options, the key is
+# "(almost) never" the longest (or the shortest) when that happens at most a quarter as often as
+# chance predicts (0 of 8, at most 1 of 19 four-option items). A student who then rules out the
+# longest and the shortest option guesses between two instead of four.
+MIN_RANK_ITEMS, RARE_SHARE = 8, 0.25
 # Single-digit answers (2 groups, 3 reasons) turn up in stems for other reasons; short option
 # texts ("Russland") are the article's vocabulary, not an answer given away.
 # An answer text counts only with two words besides an article ("Ende April", not "Die Ukraine").
@@ -36,7 +42,7 @@ LISTED_ITEMS = 8
 @dataclass(frozen=True)
 class ItemWarning:
     question: str | None  # the item's id; None for a warning about the whole bank
-    check: str  # position, longest, hedge, duplicate, cue
+    check: str  # position, longest, length, hedge, duplicate, cue
     message: str
     related: tuple[str, ...] = ()  # other items the warning names
     file: str | None = None
@@ -61,7 +67,7 @@ def check_items(items: list[dict], file: str | None = None) -> list[ItemWarning]
     items = [item for item in items if item.get("key")]
     asked = [item for item in items if item.get("status", "published") != "draft"]
     found = [warning for item in items for warning in check_item(item)]
-    found += duplicates(asked) + cues(asked) + positions(asked) + longest_pattern(asked)
+    found += duplicates(asked) + cues(asked) + positions(asked) + longest_pattern(asked) + length_rank(asked)
     if file:
         found = [ItemWarning(w.question, w.check, w.message, w.related, file) for w in found]
     return found
@@ -278,3 +284,50 @@ def longest_pattern(items: list[dict]) -> list[ItemWarning]:
         "%(items)s. A student who always picks the longest option scores without reading; make the wrong options "
         "as long and detailed as the correct ones.", count=len(hits), total=total, expected=round(expected),
         items=_listed(hits)), tuple(hits))]
+
+
+def key_at_the_ends(options: list[dict]) -> tuple[bool, bool] | None:
+    """Whether the single correct option is (one of) the longest and (one of) the shortest; None if no one key.
+
+    A tie counts as at the end: with options of equal length, ruling out "the longest" rules out nothing.
+    """
+    right = [len(o.get("text") or "") for o in options if o["correct"]]
+    wrong = [len(o.get("text") or "") for o in options if not o["correct"]]
+    if len(right) != 1 or len(wrong) < 2:
+        return None  # with two options the key is always at one end
+    return right[0] >= max(wrong), right[0] <= min(wrong)
+
+
+def length_rank(items: list[dict]) -> list[ItemWarning]:
+    """Single-answer items: a key that is (almost) never the longest or never the shortest option."""
+    ranks, expected = [], 0.0
+    for item in items:
+        options = options_of(item)
+        ends = key_at_the_ends(options)
+        if ends is not None:
+            ranks.append(ends)
+            expected += 1 / len(options)
+    if len(ranks) < MIN_RANK_ITEMS:
+        return []
+    longest, shortest = sum(at_longest for at_longest, _ in ranks), sum(at_shortest for _, at_shortest in ranks)
+    rare_longest, rare_shortest = longest <= RARE_SHARE * expected, shortest <= RARE_SHARE * expected
+    numbers = {"total": len(ranks), "expected": round(expected)}
+    if rare_longest and rare_shortest:
+        message = _("The correct option is the longest in only %(longest)d and the shortest in only %(shortest)d "
+                    "of %(total)d single-answer items (by chance about %(expected)d each). A student who rules out "
+                    "the longest and the shortest option guesses among the ones in between. Let the correct "
+                    "option be the longest in about a quarter of the items and the shortest in another quarter, "
+                    "without making it clearly the longest.", longest=longest, shortest=shortest, **numbers)
+    elif rare_longest:
+        message = _("The correct option is the longest in only %(count)d of %(total)d single-answer items (by "
+                    "chance about %(expected)d). A student who rules out the longest option guesses better than "
+                    "chance. Let the correct option be the longest in about a quarter of the items, without making "
+                    "it clearly the longest.", count=longest, **numbers)
+    elif rare_shortest:
+        message = _("The correct option is the shortest in only %(count)d of %(total)d single-answer items (by "
+                    "chance about %(expected)d). A student who rules out the shortest option guesses better than "
+                    "chance. Let the correct option be the shortest in about a quarter of the items.",
+                    count=shortest, **numbers)
+    else:
+        return []
+    return [ItemWarning(None, "length", message)]
