@@ -131,7 +131,7 @@ def attempt(attempt_id: int):
                   "answered": bool((attempt.draft or {}).get(f"q{item['question_id']}"))}
                  for number, item in enumerate(attempt.layout, start=1)]
     return render_template("student/attempt.html", quiz=quiz, attempt=attempt, article=article,
-                           article_html=rendered.article_text(article), questions=questions,
+                           article_html=rendered.article_text(article, level=2), questions=questions,
                            answered=answered_count(attempt.layout, attempt.draft),
                            questions_html=rendered.question_fieldsets(attempt.layout, attempt.draft))
 
