@@ -10,7 +10,7 @@ from ..bank.anchors import split_for_highlight
 from ..cache import rendered
 from ..services.drafts import answered_count, save_draft
 from ..services.codes import code_guesses_exhausted, count_code_miss
-from ..services.content import article_passages
+from ..services.content import article_passages, snapshots
 from ..services.worksheets import worksheet_questions
 from ..db.disconnects import retried_once_if_disconnected
 from ..extensions import db
@@ -233,17 +233,32 @@ def article(slug: str):
     if quote and not any(p["anchor"] == anchor for p in passages):
         missing = True
     return render_template("student/article.html", article=article, passages=passages, missing_quote=missing,
-                           back_to=_result_linking_here(article))
+                           back_to=_result_linking_here(article, anchor, quote))
 
 
-def _result_linking_here(article: Article) -> int | None:
-    """The signed-in student's latest submitted attempt on a quiz of this article, whose result
-    page the article page links back to (passage links come from result pages, whose review
-    fragments are shared between students and so cannot name the attempt)."""
+def _result_linking_here(article: Article, anchor: str, quote: str) -> str | None:
+    """The result page the article page links back to: the signed-in student's latest submitted
+    attempt on a quiz of this article (passage links come from result pages, whose review
+    fragments are shared between students and so cannot name the attempt), at the review whose
+    passage link opened the article, if there is one."""
     student = current_student()
     if student is None:
         return None
-    return db.session.scalar(
-        db.select(Attempt.id).join(Attempt.quiz)
+    latest = db.session.execute(
+        db.select(Attempt.id, Attempt.layout).join(Attempt.quiz)
         .where(Attempt.student_id == student.id, Attempt.submitted_at.is_not(None), Quiz.article_id == article.id)
-        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(1))
+        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(1)).one_or_none()
+    if latest is None:
+        return None
+    number = _review_quoting(latest.layout, anchor, quote) if anchor else None
+    return url_for("student.result", attempt_id=latest.id, _anchor=f"review-{number}" if number else None)
+
+
+def _review_quoting(layout: list[dict], anchor: str, quote: str) -> int | None:
+    """The number of the first question in ``layout`` whose evidence is ``quote`` in passage
+    ``anchor`` (else the first in that passage): the review its passage link belongs to."""
+    versions = snapshots([item["version_id"] for item in layout])
+    quotes = [versions[item["version_id"]].get("quote") or {} for item in layout]
+    in_passage = [number for number, found in enumerate(quotes, start=1) if found.get("anchor") == anchor]
+    exact = [number for number in in_passage if quotes[number - 1].get("exact") == quote]
+    return (exact or in_passage or [None])[0]
