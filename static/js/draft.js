@@ -87,7 +87,10 @@
   function changed() {
     updateProgress();
     if (timer) { clearTimeout(timer); timer = null; }
-    if (!unsaved() && !inFlight) { return; }  // nothing new since the last save
+    if (!unsaved() && !inFlight) {  // nothing new since the last save (a blur, or a change undone)
+      if (status && status.classList.contains("not-saved")) { show(form.dataset.saved, false); }
+      return;
+    }
     timer = setTimeout(save, DELAY);
   }
 
