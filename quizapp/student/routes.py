@@ -9,8 +9,9 @@ from ..services.attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
 from ..cache import rendered
 from ..services.drafts import answered_count, save_draft
+from ..services.review import review_quoting
 from ..services.codes import code_guesses_exhausted, count_code_miss
-from ..services.content import article_passages, snapshots
+from ..services.content import article_passages
 from ..services.worksheets import worksheet_questions
 from ..db.disconnects import retried_once_if_disconnected
 from ..extensions import db
@@ -250,15 +251,6 @@ def _result_linking_here(article: Article, anchor: str, quote: str) -> str | Non
         .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(1)).one_or_none()
     if latest is None:
         return None
-    number = _review_quoting(latest.layout, anchor, quote) if anchor else None
+    number = review_quoting(latest.layout, anchor, quote) if anchor else None
     return url_for("student.result", attempt_id=latest.id, _anchor=f"review-{number}" if number else None)
 
-
-def _review_quoting(layout: list[dict], anchor: str, quote: str) -> int | None:
-    """The number of the first question in ``layout`` whose evidence is ``quote`` in passage
-    ``anchor`` (else the first in that passage): the review its passage link belongs to."""
-    versions = snapshots([item["version_id"] for item in layout])
-    quotes = [versions[item["version_id"]].get("quote") or {} for item in layout]
-    in_passage = [number for number, found in enumerate(quotes, start=1) if found.get("anchor") == anchor]
-    exact = [number for number in in_passage if quotes[number - 1].get("exact") == quote]
-    return (exact or in_passage or [None])[0]
