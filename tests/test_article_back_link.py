@@ -26,9 +26,20 @@ def test_the_article_opened_from_a_result_links_back_to_it(app, client, student,
     attempt_id = submitted_attempt(app, student, mini_quiz)
     links = passage_links(client.get(f"/attempts/{attempt_id}/result?lang={language}").get_data(as_text=True))
     assert len(links) == 5
-    article = client.get(links[0])
-    assert article.status_code == 200
-    assert BACK_LINK.findall(article.get_data(as_text=True)) == [(f"/attempts/{attempt_id}/result", words)]
+    for number, link in enumerate(links, start=1):  # every question of the mini quiz quotes its own passage
+        article = client.get(link)
+        assert article.status_code == 200
+        assert BACK_LINK.findall(article.get_data(as_text=True)) == \
+            [(f"/attempts/{attempt_id}/result#review-{number}", words)]
+    review = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert all(f'id="review-{number}"' in review for number in range(1, 6))
+
+
+def test_an_article_opened_without_a_passage_links_to_the_top_of_the_result(app, client, student, mini_quiz):
+    attempt_id = submitted_attempt(app, student, mini_quiz)
+    for url in ("/articles/mini-artikel", "/articles/mini-artikel?passage=nowhere&quote=x"):
+        assert BACK_LINK.findall(client.get(url).get_data(as_text=True)) == \
+            [(f"/attempts/{attempt_id}/result", "Zurück zum Ergebnis")]
 
 
 def test_the_way_back_leads_to_the_latest_result(app, client, student, mini_quiz):

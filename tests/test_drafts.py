@@ -56,8 +56,8 @@ def test_a_draft_survives_a_reload_and_a_language_switch(app, mini_quiz):
     assert_filled_in(english, app)
     assert "3 of 5 answered" in english and "Save draft" in english
     # The unanswered questions are listed as links, the answered ones hidden.
-    shown = re.findall(r'<a href="#question-(\d)" data-field="q\d+">', english)
-    assert len(shown) == 2
+    shown = re.findall(r'<a href="#question-(\d)" data-field="q\d+" aria-label="Question (\d)">', english)
+    assert len(shown) == 2 and all(number == named for number, named in shown)
 
 
 def test_the_cached_fieldsets_stay_blank_for_the_next_student(app, mini_quiz):

@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from quizapp.web.formatting import day, decimal, moment, published_date, score
+from quizapp.web.formatting import day, decimal, moment, percent, published_date, score
 
 
 @pytest.mark.parametrize("language, expected", [("de", "23,16 / 38"), ("en", "23.16 / 38")])
@@ -12,6 +12,14 @@ def test_score_uses_the_languages_decimal_separator(app, language, expected):
         assert score(23.16, 38.0) == expected
         assert decimal(1 / 3) == ("0,33" if language == "de" else "0.33")
         assert decimal(None) == "–"
+
+
+@pytest.mark.parametrize("language, expected", [("de", ["31\u00a0%", "17\u00a0%", "0\u00a0%", "100\u00a0%"]),
+                                                ("en", ["31%", "17%", "0%", "100%"])])
+def test_percent_is_whole_and_spaced_as_the_language_writes_it(app, language, expected):
+    with app.test_request_context(f"/?lang={language}"):
+        assert [percent(value) for value in (31.4, 100 / 6, 0, 100)] == expected
+        assert percent(None) == "–"
 
 
 @pytest.mark.parametrize("value, de, en", [

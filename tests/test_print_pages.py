@@ -98,14 +98,14 @@ def test_class_sheet_lists_scores_percent_and_categories(app, data):
     assert response.status_code == 200 and PRINT_CSS.search(html)
     rows = re.findall(r'<tr data-attempt="(\d+)">\s*<th scope="row">([^<]+)</th>', html)
     assert [name for _, name in rows] == ["Anna", "Ben", "Cleo", "Dario"]
-    assert "2.5 / 6" in page and "83 %" in page and "42 %" in page
+    assert "2.5 / 6" in page and "83%" in page and "42%" in page
     assert "Sources & evidence" in page and "Actors" in page
-    # Ben: sourcing is M (0.5 of 1) and E (0 of 2): 0.5 / 3 = 17 %.
+    # Ben: sourcing is M (0.5 of 1) and E (0 of 2): 0.5 / 3 = 17%.
     ben = next(attempt for attempt, name in rows if name == "Ben")
     row = html[html.index(f'<tr data-attempt="{ben}">'):]
-    assert re.search(r'data-category="sourcing">17&nbsp;%', row[:row.index("</tr>")])
+    assert re.search(r'data-category="sourcing">17%<', row[:row.index("</tr>")])
     german = visible(_teacher(app, "owner@schule.ch", "de").get(f"/teacher/results/{data['quiz']}/print"))
-    assert "2,5 / 6" in german and "Klassen-Ergebnisblatt" in german
+    assert "2,5 / 6" in german and "83 %" in german and "Klassen-Ergebnisblatt" in german
     filtered = owner.get(f"/teacher/results/{data['quiz']}/print?classroom={data['classes']['owner']}")
     assert [n for _, n in re.findall(r'<tr data-attempt="(\d+)">\s*<th scope="row">([^<]+)</th>',
                                      filtered.get_data(as_text=True))] == ["Anna", "Ben"]

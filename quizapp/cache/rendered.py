@@ -10,7 +10,7 @@ student. So three kinds of fragment are rendered once per worker and reused:
   stored answer's points, correctness, raw text and parsed value, whether answers are
   revealed, the article's slug, the mount point, language);
 - an article's text (headline, passages, attribution), keyed by (article id, updated_at,
-  language); any change of the article row moves its updated_at.
+  the headline's heading level, language); any change of the article row moves its updated_at.
 
 Invariants: a key contains every value its fragment shows or links to, and each of those
 values is immutable under the key (question versions are never changed, a stored answer is
@@ -117,8 +117,9 @@ def reviews(attempt, article_slug: str, reveal: bool) -> Markup:
     return _join(fragments, keys, found, render)
 
 
-def article_text(article) -> Markup:
-    """The article as students read it (templates/_macros.html article_text)."""
-    key = ("article", article.id, article.updated_at, current_language())
+def article_text(article, level: int = 1) -> Markup:
+    """The article as students read it (templates/_macros.html article_text), its headline
+    an h<level>."""
+    key = ("article", article.id, article.updated_at, level, current_language())
     return fragment(key, lambda: get_template_attribute("_macros.html", "article_text")(
-        article, article_passages(article)))
+        article, article_passages(article), level))

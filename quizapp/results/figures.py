@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from ..web.charts import histogram, percent_bars
+from ..web.formatting import percent
 from ..stats import TOO_EASY, TOO_HARD, Facility, Item, Summary
 from ..web.labels import category_label
 
@@ -19,12 +20,8 @@ class Figure:
     rows: list[tuple]  # the first cell labels the row; the others are numbers already formatted
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}\u00a0%"
-
-
 def score_histogram(summary: Summary) -> Figure:
-    bands = [(f"{10 * i}–{10 * (i + 1)}\u00a0%", count) for i, count in enumerate(summary.bins)]
+    bands = [(f"{10 * i}–{percent(10 * (i + 1))}", count) for i, count in enumerate(summary.bins)]
     desc = _("Number of attempts per score band of 10 percentage points: %(bands)s.",
              bands="; ".join(f"{band}: {count}" for band, count in bands))
     svg = histogram("chart-scores", summary.bins, desc=desc, label=_("Score in percent"),
@@ -37,12 +34,12 @@ def facility_chart(items: list[Item]) -> Figure:
     bars = [{"label": f"{item.number or '–'}. {item.snapshot['prompt']}", "value": item.facility,
              "flagged": bool({"too_easy", "too_hard"} & set(item.flags))} for item in items]
     desc = _("Facility index per question (mean score as a percentage of the maximum); dashed lines at "
-             "%(hard)d %% and %(easy)d %%, hatched bars outside them: %(values)s.", hard=TOO_HARD, easy=TOO_EASY,
-             values="; ".join(f"{item.number or '–'}: {_pct(item.facility)}" for item in items))
+             "%(hard)d%% and %(easy)d%%, hatched bars outside them: %(values)s.", hard=TOO_HARD, easy=TOO_EASY,
+             values="; ".join(f"{item.number or '–'}: {percent(item.facility)}" for item in items))
     svg = percent_bars("chart-facility", bars, title=_("Facility per question"), desc=desc,
                        thresholds=(TOO_HARD, TOO_EASY))
-    rows = [(item.number or "–", _pct(item.facility), item.n) for item in items]
-    return Figure("figure-facility", svg, _("Facility index of every question; dashed lines at 20 % and 90 %, "
+    rows = [(item.number or "–", percent(item.facility), item.n) for item in items]
+    return Figure("figure-facility", svg, _("Facility index of every question; dashed lines at 20% and 90%, "
                                             "hatched bars are flagged."),
                   [_("Question"), _("Facility"), _("Attempts")], rows)
 
@@ -50,9 +47,9 @@ def facility_chart(items: list[Item]) -> Figure:
 def category_chart(categories: list[Facility]) -> Figure:
     bars = [{"label": category_label(entry.label), "value": entry.facility} for entry in categories]
     desc = _("Facility per category: %(values)s.", values="; ".join(
-        f"{category_label(entry.label)}: {_pct(entry.facility)}" for entry in categories))
+        f"{category_label(entry.label)}: {percent(entry.facility)}" for entry in categories))
     svg = percent_bars("chart-categories", bars, title=_("Facility per category"), desc=desc)
-    rows = [(category_label(e.label), _pct(e.facility), e.questions, e.responses) for e in categories]
+    rows = [(category_label(e.label), percent(e.facility), e.questions, e.responses) for e in categories]
     return Figure("figure-categories", svg, _("Facility per category: the points scored as a percentage of the "
                                               "points possible."),
                   [_("Category"), _("Facility"), _("Questions"), _("Answers")], rows)

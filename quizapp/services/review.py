@@ -19,6 +19,16 @@ def passage_link(article_slug: str, quote: dict) -> str | None:
     return url_for("student.article", slug=article_slug, passage=quote["anchor"], quote=quote["exact"], _anchor="hl")
 
 
+def review_quoting(layout: list[dict], anchor: str, quote: str) -> int | None:
+    """The number of the first question in ``layout`` whose evidence is ``quote`` in passage
+    ``anchor`` (else the first in that passage): the review its passage link belongs to."""
+    versions = snapshots([item["version_id"] for item in layout])
+    quotes = [versions[item["version_id"]].get("quote") or {} for item in layout]
+    in_passage = [number for number, found in enumerate(quotes, start=1) if found.get("anchor") == anchor]
+    exact = [number for number in in_passage if quotes[number - 1].get("exact") == quote]
+    return (exact or in_passage or [None])[0]
+
+
 class StoredResponse(NamedTuple):
     """One graded answer of a submitted attempt: its question, then attempts.answers' ANSWER_FIELDS."""
 

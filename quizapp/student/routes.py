@@ -9,6 +9,7 @@ from ..services.attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
 from ..cache import rendered
 from ..services.drafts import answered_count, save_draft
+from ..services.review import review_quoting
 from ..services.codes import code_guesses_exhausted, count_code_miss
 from ..services.content import article_passages
 from ..services.worksheets import worksheet_questions
@@ -131,7 +132,7 @@ def attempt(attempt_id: int):
                   "answered": bool((attempt.draft or {}).get(f"q{item['question_id']}"))}
                  for number, item in enumerate(attempt.layout, start=1)]
     return render_template("student/attempt.html", quiz=quiz, attempt=attempt, article=article,
-                           article_html=rendered.article_text(article), questions=questions,
+                           article_html=rendered.article_text(article, level=2), questions=questions,
                            answered=answered_count(attempt.layout, attempt.draft),
                            questions_html=rendered.question_fieldsets(attempt.layout, attempt.draft))
 
@@ -233,17 +234,23 @@ def article(slug: str):
     if quote and not any(p["anchor"] == anchor for p in passages):
         missing = True
     return render_template("student/article.html", article=article, passages=passages, missing_quote=missing,
-                           back_to=_result_linking_here(article))
+                           back_to=_result_linking_here(article, anchor, quote))
 
 
-def _result_linking_here(article: Article) -> int | None:
-    """The signed-in student's latest submitted attempt on a quiz of this article, whose result
-    page the article page links back to (passage links come from result pages, whose review
-    fragments are shared between students and so cannot name the attempt)."""
+def _result_linking_here(article: Article, anchor: str, quote: str) -> str | None:
+    """The result page the article page links back to: the signed-in student's latest submitted
+    attempt on a quiz of this article (passage links come from result pages, whose review
+    fragments are shared between students and so cannot name the attempt), at the review whose
+    passage link opened the article, if there is one."""
     student = current_student()
     if student is None:
         return None
-    return db.session.scalar(
-        db.select(Attempt.id).join(Attempt.quiz)
+    latest = db.session.execute(
+        db.select(Attempt.id, Attempt.layout).join(Attempt.quiz)
         .where(Attempt.student_id == student.id, Attempt.submitted_at.is_not(None), Quiz.article_id == article.id)
-        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(1))
+        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(1)).one_or_none()
+    if latest is None:
+        return None
+    number = review_quoting(latest.layout, anchor, quote) if anchor else None
+    return url_for("student.result", attempt_id=latest.id, _anchor=f"review-{number}" if number else None)
+

@@ -6,6 +6,8 @@ pattern, so the charts read in greyscale print and without colour vision.
 """
 from markupsafe import Markup, escape
 
+from .formatting import percent
+
 FONT = 12
 FILL = "#9db9d8"
 
@@ -33,7 +35,7 @@ def _fmt(value: float) -> str:
     return f"{value:.0f}"
 
 
-def histogram(chart_id: str, counts: list[int], *, title: str, desc: str, label: str, unit: str = "%") -> Markup:
+def histogram(chart_id: str, counts: list[int], *, title: str, desc: str, label: str) -> Markup:
     """Vertical bars of ``counts`` over equal bands from 0 to 100 (10 bands: 0–10 … 90–100)."""
     width, height, left, right, top, bottom = 640, 260, 44, 12, 18, 40
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -50,7 +52,7 @@ def histogram(chart_id: str, counts: list[int], *, title: str, desc: str, label:
         low, high = 100 * index // len(counts), 100 * (index + 1) // len(counts)
         x = left + band * index
         bar_h = plot_h * count / axis_top if axis_top else 0
-        tip = escape(f"{low}–{high} {unit}: {count}")
+        tip = escape(f"{low}–{percent(high)}: {count}")
         if count:
             body.append(f'<rect class="bar" x="{x + 3:.1f}" y="{top + plot_h - bar_h:.1f}" width="{band - 6:.1f}" '
                         f'height="{bar_h:.1f}" fill="{FILL}" stroke="#000000"><title>{tip}</title></rect>')
@@ -80,7 +82,7 @@ def percent_bars(chart_id: str, rows: list[dict], *, title: str, desc: str,
         x = left + plot_w * tick / 100
         body.append(f'<line class="grid" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - bottom}" '
                     f'stroke="#999999" stroke-width="0.5"/>')
-        body.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{tick} %</text>')
+        body.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{percent(tick)}</text>')
     for limit in thresholds:
         x = left + plot_w * limit / 100
         body.append(f'<line class="threshold" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - bottom}" '
@@ -97,9 +99,9 @@ def percent_bars(chart_id: str, rows: list[dict], *, title: str, desc: str,
         bar_w = max(plot_w * max(0.0, min(100.0, value)) / 100, 1.0)  # a sliver even at 0 %
         fill = f"url(#{chart_id}-hatch)" if row.get("flagged") else FILL
         css = "bar bar-flagged" if row.get("flagged") else "bar"
-        tip = escape(f"{label}: {_fmt(value)} %")
+        tip = escape(f"{label}: {percent(value)}")
         body.append(f'<rect class="{css}" x="{left}" y="{y + 4}" width="{bar_w:.1f}" height="{row_h - 8}" '
                     f'fill="{fill}" stroke="#000000"><title>{tip}</title></rect>')
-        body.append(f'<text class="value" x="{left + bar_w + 4:.1f}" y="{y + row_h / 2 + 4:.1f}">{_fmt(value)} %</text>')
+        body.append(f'<text class="value" x="{left + bar_w + 4:.1f}" y="{y + row_h / 2 + 4:.1f}">{percent(value)}</text>')
     body.append(f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#000000"/>')
     return _svg(chart_id, width, height, title, desc, body, "chart-bars")

@@ -8,6 +8,7 @@ knows neither the language nor the time zone, so templates use these instead:
     {{ attempt.score | decimal }}                 26,16
     {{ summary.sd | decimal(1) }}                 18,5
     {{ attempt.score | score(attempt.max_score) }}  26,16 / 38
+    {{ 31.4 | percent }}                          31 % (German), 31% (English)
     {{ article.published | published_date }}      Juni 2025   (from "2025-06"; "2025" stays 2025)
     {{ version.created_at | moment }}             05.06.2025 14:30 (Swiss time)
     {{ teacher.created_at | day }}                05.06.2025
@@ -15,7 +16,7 @@ knows neither the language nor the time zone, so templates use these instead:
 from datetime import date, datetime
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, format_percent
 
 DATE_TIME = "dd.MM.yyyy HH:mm"  # the one way pages write a moment; the same in German and English
 
@@ -30,6 +31,14 @@ def decimal(value, digits: int = 2) -> str:
 def score(points, maximum) -> str:
     """Points out of a maximum: 26,16 / 38."""
     return f"{decimal(points)} / {decimal(maximum)}"
+
+
+def percent(value) -> str:
+    """A percentage given as 0–100, whole, as the UI's language writes it: 31 % in German (with a
+    no-break space), 31% in English; "–" for none."""
+    if value is None:
+        return "–"
+    return format_percent(value / 100)
 
 
 def published_date(value) -> str:
@@ -70,5 +79,5 @@ def day(value: datetime | None) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(decimal=decimal, score=score, published_date=published_date, moment=moment,
-                                 day=day)
+    app.jinja_env.filters.update(decimal=decimal, score=score, percent=percent, published_date=published_date,
+                                 moment=moment, day=day)

@@ -16,7 +16,17 @@
   var dialog = document.getElementById("confirm-submit");
   var links = list ? Array.prototype.slice.call(list.querySelectorAll("a[data-field]")) : [];
   var DELAY = 800; // ms after the last change: typing a number sends one save, not one per key
-  var timer = null, dirty = false, inFlight = false, again = false, submitting = false;
+  var timer = null, inFlight = false, again = false, submitting = false;
+  // The form as the server last confirmed it (a save succeeded, or the page came with it).
+  // Unsaved means the form differs from it now: blurring a field fires "change" without a
+  // new answer, and that alone must not bring back the warning after "Saved".
+  var savedState = null;
+
+  function formState() {
+    return new URLSearchParams(new FormData(form)).toString();
+  }
+
+  function unsaved() { return formState() !== savedState; }
 
   function answeredFields() {
     var answered = {};
@@ -57,16 +67,16 @@
     timer = null;
     if (inFlight) { again = true; return; }
     inFlight = true;
-    dirty = false;
+    var body = new FormData(form), sent = new URLSearchParams(body).toString();
     show(form.dataset.saving, false);
     fetch(form.dataset.draftUrl, {
-      method: "POST", body: new FormData(form), credentials: "same-origin",
+      method: "POST", body: body, credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (response) {
       if (!response.ok) { throw new Error(String(response.status)); }
-      if (!dirty) { show(form.dataset.saved, false); }
+      savedState = sent;
+      if (!unsaved()) { show(form.dataset.saved, false); }
     }).catch(function () {
-      dirty = true;
       show(form.dataset.notSaved, true);
     }).then(function () {
       inFlight = false;
@@ -75,9 +85,12 @@
   }
 
   function changed() {
-    dirty = true;
     updateProgress();
-    if (timer) { clearTimeout(timer); }
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (!unsaved() && !inFlight) {  // nothing new since the last save (a blur, or a change undone)
+      if (status && status.classList.contains("not-saved")) { show(form.dataset.saved, false); }
+      return;
+    }
     timer = setTimeout(save, DELAY);
   }
 
@@ -85,7 +98,7 @@
   form.addEventListener("change", changed);
 
   window.addEventListener("beforeunload", function (event) {
-    if (dirty && !submitting) {
+    if (!submitting && unsaved()) {
       event.preventDefault();
       event.returnValue = "";  // older browsers need a value to show their warning
     }
@@ -122,5 +135,6 @@
     });
   }
 
+  savedState = formState();  // the server filled in the saved draft
   updateProgress();
 })();

@@ -86,3 +86,34 @@ def test_without_javascript_the_save_button_keeps_the_answers(mini_live, browser
         assert page.locator("#answered-count").inner_text() == f"2 von {total} beantwortet"
     finally:
         context.close()
+
+
+def test_leaving_after_saved_asks_nothing_but_a_fresh_change_is_guarded(mini_live, page):
+    dialogs = []
+
+    def leave_anyway(dialog):
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", leave_anyway)
+    page.goto("/quiz/MINI01")
+    page.locator("input[name=display_name]").fill("Mia")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
+    number = page.locator("input[inputmode=decimal]").first
+    number.focus()
+    page.keyboard.type("4'321")
+    page.wait_for_function("() => document.getElementById('draft-status').textContent === 'Gespeichert'")
+    with page.expect_navigation():
+        page.locator(".site-header").get_by_role("link", name="Meine Ergebnisse").click()
+    assert page.url.endswith("/me/attempts") and dialogs == []
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
+    assert page.locator("input[inputmode=decimal]").first.input_value() == "4'321"
+    page.locator("input[inputmode=decimal]").first.focus()
+    page.keyboard.press("End")
+    page.keyboard.type("5")
+    with page.expect_navigation():
+        page.locator(".site-header").get_by_role("link", name="Meine Ergebnisse").click()
+    assert dialogs == ["beforeunload"]
