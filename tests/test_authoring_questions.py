@@ -7,8 +7,8 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Question
 
-from .authoring_helpers import (FORMS, add_question, evidence, multiple_select, numeric,
-                                post_question, question, questions_of, single_choice, true_false)
+from .authoring_helpers import (FORMS, add_question, evidence, multiple_select, numeric, post_question, question,
+                                questions_of, saved_id, single_choice, true_false)
 
 
 @pytest.mark.parametrize("kind", list(FORMS))
@@ -249,12 +249,13 @@ def test_after_saving_the_confirmation_stands_in_the_saved_row_and_takes_focus(t
     teacher.get(f"/teacher/articles/{article_id}")  # its confirmation is read
     response = post_question(teacher, article_id, "true_false", true_false())
     location = response.headers["Location"]
-    question_id = int(location.rsplit("#question-", 1)[1])
-    assert location.endswith(f"/teacher/articles/{article_id}?saved={question_id}#question-{question_id}")
+    question_id = saved_id(response)
+    assert location.endswith(f"/teacher/articles/{article_id}?saved={question_id}#saved-note")
     page = unescape(teacher.get(location).get_data(as_text=True))
     row = re.search(rf'<li class="question-row" id="question-{question_id}">(.*?)</li>', page, re.S).group(1)
     note = re.search(r'<div class="saved-note"([^>]*)>(.*?)</div>', row, re.S)
-    assert "data-focus-on-load" in note.group(1) and "The question is saved." in note.group(2)
+    assert 'id="saved-note"' in note.group(1) and 'tabindex="-1"' in note.group(1)  # focused as the fragment
+    assert "The question is saved." in note.group(2)
     assert page.count("The question is saved.") == 1  # not also at the top of the page, out of sight
     again = teacher.get(location).get_data(as_text=True)
     assert "saved-note" not in again and "The question is saved." not in again  # said once
