@@ -9,6 +9,7 @@ from quizapp.models import Question, Teacher
 from quizapp.services.articles import create_article
 
 from ..authoring_helpers import TEXT
+from ..conftest import PROJECT
 from .keyboard import assert_visible_focus, focused, tab_to
 
 pytestmark = pytest.mark.e2e
@@ -75,11 +76,18 @@ def test_teacher_writes_a_question_with_the_keyboard_only(live_app, live_article
     page.wait_for_function("() => document.activeElement.id === 'saved-note'")
     note = page.locator("#saved-note")
     assert note.inner_text() == "Die Frage ist gespeichert." and in_view(page, "#saved-note")
+    shoot(page, "de-keyboard-question-saved")
     assert page.locator(".question-row").filter(has=note).locator(".q-prompt").inner_text() == "Wer bezahlt die Hälfte?"
     with live_app.app_context():
         question = db.session.execute(db.select(Question)).scalar_one()
         assert (question.kind, question.quote_exact, question.passage.anchor) == ("single_choice", QUOTE, "p-2")
         db.session.remove()
+
+
+def shoot(page, name: str) -> None:
+    """What the teacher sees at that moment, for a reviewer: screenshots/<name>.png (git-ignored)."""
+    (PROJECT / "screenshots").mkdir(exist_ok=True)
+    page.screenshot(path=PROJECT / "screenshots" / f"{name}.png")
 
 
 def in_view(page, selector: str) -> bool:
@@ -107,6 +115,7 @@ def test_a_refused_question_puts_focus_on_its_one_error_summary(live_app, live_a
         page.keyboard.press("Enter")
     summary = focused(page)
     assert summary["id"] == "error-summary"
+    shoot(page, "de-keyboard-question-refused")
     assert page.locator("[role=alert]").count() == 1
     text = page.locator("#error-summary").inner_text()
     assert "Die Frage ist noch nicht gespeichert." in text
@@ -133,6 +142,7 @@ def test_a_wrong_password_puts_focus_on_the_message(live_article, page):
         page.keyboard.press("Enter")
     assert focused(page)["id"] == "error-summary"
     assert page.locator("#error-summary").inner_text() == "E-Mail oder Passwort ist falsch."
+    shoot(page, "de-keyboard-login-refused")
 
 
 def picked(page) -> str:
