@@ -158,6 +158,13 @@ def test_option_row_fields_are_named_after_their_option(teacher, article_id):
     assert '<label for="options-1-text">Option 2</label>' in page
 
 
+def test_evidence_rows_name_their_quote_and_passage(teacher, article_id):
+    page = unescape(teacher.get(f"/teacher/articles/{article_id}/questions/new?kind=evidence").get_data(as_text=True))
+    assert '<label for="options-2-quote">Quote 3</label>' in page
+    assert ('<label for="options-2-passage"><span aria-hidden="true">In passage</span>'
+            '<span class="visually-hidden">In passage (quote 3)</span></label>') in page
+
+
 def test_question_form_offers_a_skip_link_to_the_passage_picker(teacher, article_id):
     page = teacher.get(f"/teacher/articles/{article_id}/questions/new?kind=evidence").get_data(as_text=True)
     assert '<a class="skip-link" href="#article-picker">' in page and 'id="article-picker"' in page

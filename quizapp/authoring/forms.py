@@ -92,7 +92,7 @@ class QuestionForm(FlaskForm):
             row = entry.form
             row.text.label.text = _l("Option %(number)d", number=number)
             row.quote.label.text = _l("Quote %(number)d", number=number)
-            row.passage.label.text = _l("Passage of quote %(number)d", number=number)
+            row.passage.label.text = _l("In passage (quote %(number)d)", number=number)
             row.correct.label.text = _l("Option %(number)d is correct", number=number)
             row.feedback.label.text = _l("Feedback when option %(number)d is chosen (optional)", number=number)
 
