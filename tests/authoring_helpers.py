@@ -1,4 +1,6 @@
 """Helpers for the authoring tests: a small article, form data per kind, and lookups."""
+import re
+
 from quizapp.extensions import db
 from quizapp.models import Article, Question
 
@@ -82,7 +84,12 @@ def post_question(client, article_id: int, kind: str, data: dict):
 def add_question(client, article_id: int, kind: str, **overrides) -> int:
     response = post_question(client, article_id, kind, FORMS[kind](**overrides))
     assert response.status_code == 302, response.get_data(as_text=True)
-    return int(response.headers["Location"].rsplit("#question-", 1)[1])
+    return saved_id(response)
+
+
+def saved_id(response) -> int:
+    """The id of the question a save redirected for (…/articles/<id>?saved=<question id>#saved-note)."""
+    return int(re.search(r"[?&]saved=(\d+)", response.headers["Location"]).group(1))
 
 
 def questions_of(app, article_id: int) -> list[Question]:

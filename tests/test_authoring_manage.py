@@ -7,7 +7,7 @@ from quizapp.extensions import db
 from quizapp.models import Question, QuestionVersion, Quiz, QuizQuestion
 
 from .authoring_helpers import (FORMS, TEXT, add_question, create_article, numeric, other_teacher_client, question,
-                                questions_of, seed_article_id)
+                                questions_of, saved_id, seed_article_id)
 from .conftest import TEACHER_PASSWORD
 
 
@@ -95,7 +95,7 @@ def test_authoring_posts_need_a_csrf_token(make_app, make_teacher):
     url = f"/teacher/articles/{article_id}/questions/new?kind=numeric"
     assert client.post(url, data=numeric()).status_code == 400
     response = client.post(url, data={**numeric(), "csrf_token": _token(client, url)})
-    question_id = int(response.headers["Location"].rsplit("#question-", 1)[1])
+    question_id = saved_id(response)
     assert client.post(f"/teacher/questions/{question_id}/delete").status_code == 400
     assert question(guarded, question_id) is not None
     token = _token(client, f"/teacher/questions/{question_id}/delete")

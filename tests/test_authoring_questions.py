@@ -7,8 +7,8 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Question
 
-from .authoring_helpers import (FORMS, add_question, evidence, multiple_select, numeric,
-                                post_question, question, questions_of, single_choice, true_false)
+from .authoring_helpers import (FORMS, add_question, evidence, multiple_select, numeric, post_question, question,
+                                questions_of, saved_id, single_choice, true_false)
 
 
 @pytest.mark.parametrize("kind", list(FORMS))
@@ -69,7 +69,7 @@ def _field_error(page: str, field_id: str) -> str:
 
 def _option_errors(page: str) -> str:
     match = re.search(r'<fieldset class="options-editor has-error" id="options"[^>]*>.*?<ul class="field-error form-errors"'
-                      r' role="alert"[^>]*>(.*?)</ul>', page, re.S)
+                      r'[^>]*>(.*?)</ul>', page, re.S)
     assert match, "no error shown above the options"
     return match.group(1)
 
@@ -81,7 +81,7 @@ CASES = [
     ("quote in another passage", "true_false", true_false(quote_passage="p-1"), "quote_exact", "not found"),
     ("ambiguous quote", "numeric", numeric(quote_exact="Gegner sagen", quote_passage=""), "quote_exact",
      "occurs 2 times"),
-    ("missing quote", "numeric", numeric(quote_exact=""), "quote_exact", "Select the words in the article"),
+    ("missing quote", "numeric", numeric(quote_exact=""), "quote_exact", "The question needs a quote: select the words"),
     ("min greater than max", "numeric", numeric(numeric_mode="range", min="130", max="100"), "min",
      "min must not be greater than max"),
     ("negative tolerance", "numeric", numeric(tolerance="-5"), "tolerance", "tolerance must be a number of 0"),
@@ -131,6 +131,43 @@ OPTION_CASES = [
 def test_option_problems_are_shown_above_the_options(app, teacher, article_id, label, kind, data, message):
     page = _rejected(app, teacher, article_id, kind, data)
     assert message in _option_errors(page)
+
+
+def test_refused_form_makes_one_announcement_that_links_every_error(app, teacher, article_id):
+    data = single_choice(quote_exact="", **{"options-0-correct": ""})
+    page = _rejected(app, teacher, article_id, "single_choice", data)
+    assert page.count('role="alert"') == 1
+    summary = re.search(r'<div class="flash flash-error error-summary" role="alert"(.*?)</div>', page, re.S).group(1)
+    assert "data-focus-on-load" in summary and "The question is not saved yet." in summary
+    assert re.search(r'<a href="#options">Options: [^<]*exactly one option', summary)
+    assert '<a href="#quote_exact">Quote that proves the answer</a>' in summary
+
+
+def test_missing_quote_error_says_the_quote_is_missing_not_the_hint(app, teacher, article_id):
+    page = _rejected(app, teacher, article_id, "single_choice", single_choice(quote_exact=""))
+    error = _field_error(page, "quote_exact")
+    assert error.startswith("The question needs a quote")
+    assert error not in page.replace(f'id="quote_exact-error">{error}', "")  # said once, not also as a hint
+
+
+def test_option_row_fields_are_named_after_their_option(teacher, article_id):
+    page = unescape(teacher.get(f"/teacher/articles/{article_id}/questions/new?kind=single_choice").get_data(as_text=True))
+    assert ('<label for="options-1-correct"><span aria-hidden="true">correct</span>'
+            '<span class="visually-hidden">Option 2 is correct</span></label>') in page
+    assert '<span class="visually-hidden">Feedback when option 2 is chosen (optional)</span>' in page
+    assert '<label for="options-1-text">Option 2</label>' in page
+
+
+def test_evidence_rows_name_their_quote_and_passage(teacher, article_id):
+    page = unescape(teacher.get(f"/teacher/articles/{article_id}/questions/new?kind=evidence").get_data(as_text=True))
+    assert '<label for="options-2-quote">Quote 3</label>' in page
+    assert ('<label for="options-2-passage"><span aria-hidden="true">In passage</span>'
+            '<span class="visually-hidden">In passage (quote 3)</span></label>') in page
+
+
+def test_question_form_offers_a_skip_link_to_the_passage_picker(teacher, article_id):
+    page = teacher.get(f"/teacher/articles/{article_id}/questions/new?kind=evidence").get_data(as_text=True)
+    assert '<a class="skip-link" href="#article-picker">' in page and 'id="article-picker"' in page
 
 
 def test_refused_form_keeps_what_the_teacher_typed(app, teacher, article_id):
@@ -212,3 +249,28 @@ def test_edit_keeps_the_question_id(app, teacher, article_id):
     teacher.post(f"/teacher/questions/{question_id}/edit", data=single_choice(prompt="Ganz neue Frage?"))
     with app.app_context():
         assert db.session.get(Question, question_id).key == key
+
+
+def test_after_saving_the_confirmation_stands_in_the_saved_row_and_takes_focus(teacher, article_id):
+    add_question(teacher, article_id, "single_choice")
+    teacher.get(f"/teacher/articles/{article_id}")  # its confirmation is read
+    response = post_question(teacher, article_id, "true_false", true_false())
+    location = response.headers["Location"]
+    question_id = saved_id(response)
+    assert location.endswith(f"/teacher/articles/{article_id}?saved={question_id}#saved-note")
+    page = unescape(teacher.get(location).get_data(as_text=True))
+    row = re.search(rf'<li class="question-row" id="question-{question_id}">(.*?)</li>', page, re.S).group(1)
+    note = re.search(r'<div class="saved-note"([^>]*)>(.*?)</div>', row, re.S)
+    assert 'id="saved-note"' in note.group(1) and 'tabindex="-1"' in note.group(1)  # focused as the fragment
+    assert "The question is saved." in note.group(2)
+    assert page.count("The question is saved.") == 1  # not also at the top of the page, out of sight
+    again = teacher.get(location).get_data(as_text=True)
+    assert "saved-note" not in again and "The question is saved." not in again  # said once
+
+
+def test_move_buttons_name_their_question(teacher, article_id):
+    for kind in ("single_choice", "true_false", "numeric"):
+        add_question(teacher, article_id, kind)
+    page = teacher.get(f"/teacher/articles/{article_id}").get_data(as_text=True)
+    assert 'aria-label="Move question 2 up"' in page and 'aria-label="Move question 2 down"' in page
+    assert 'aria-label="Move question 3 up"' in page and 'aria-label="Move up"' not in page

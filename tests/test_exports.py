@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from quizapp.stats.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, RESPONSE_COLUMNS, TABLES, safe_cell
+from quizapp.stats import Item
+from quizapp.stats.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, RESPONSE_COLUMNS, TABLES, distractor_text, safe_cell
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, Student
 
@@ -138,6 +139,23 @@ def test_item_csv_matches_the_item_json(owner, data):
     assert rows["was-ist-vermutung"]["discrimination"] == "42,64"
     assert rows["beleg-datum"]["facility"] == "75"
     assert rows["spaeter"]["facility"] == "" and rows["beginn-april"]["blank"] == "4"
+    # Option keys mean nothing to teachers (options are shown unlettered and shuffled): the CSV names the text.
+    assert rows["was-ist-vermutung"]["most_tempting_distractor"] == "Die Zahl der Brücken"
+
+
+def test_a_long_distractor_is_shortened_in_the_csv():
+    text = "Die Gemeinde baut die Brücken erst, wenn der Kanton das Geld dafür gesprochen hat, " * 3
+    item = Item(question_id=1, key="k", number=1, snapshot={}, distractor="b",
+                options=[{"key": "a", "text": "Ja"}, {"key": "b", "text": text}])
+    shown = distractor_text(item)
+    assert len(shown) <= 100 and shown.startswith("Die Gemeinde baut die Brücken erst,") and shown.endswith(" …")
+
+
+def test_the_two_csv_variants_download_under_different_names(owner, data):
+    excel = export(owner, data, "items.csv").headers["Content-Disposition"]
+    comma = export(owner, data, "items.csv", "?sep=comma").headers["Content-Disposition"]
+    assert excel.startswith('attachment; filename="MINI01-items-excel-') and excel.endswith('.csv"')
+    assert comma.startswith('attachment; filename="MINI01-items-2') and comma.endswith('.csv"')
 
 
 def test_exports_follow_the_filters_and_the_visibility_rule(app, owner, data):

@@ -1,5 +1,6 @@
 """Teacher accounts: sign-in (generic failure, rate limit, safe redirects), the CLI, colleagues, passwords."""
 import logging
+import re
 
 import pytest
 
@@ -37,6 +38,15 @@ def test_wrong_password_and_unknown_email_get_the_same_generic_message(app, make
     for response in (wrong, unknown):
         assert "Email or password is wrong." in response.get_data(as_text=True)
     assert client.get("/teacher/").status_code == 302
+
+
+def test_a_refused_sign_in_says_why_where_focus_lands(app, make_teacher, client):
+    make_teacher()
+    english(client)
+    page = sign_in(client, "lehrerin@schule.ch", "not the password").get_data(as_text=True)
+    summary = re.search(r'<div class="flash flash-error error-summary" role="alert"([^>]*)>(.*?)</div>', page, re.S)
+    assert "data-focus-on-load" in summary.group(1) and "Email or password is wrong." in summary.group(2)
+    assert page.count('role="alert"') == 1 and page.count("Email or password is wrong.") == 1
 
 
 def test_sixth_attempt_after_five_failures_is_429_even_with_the_right_password(app, make_teacher, client):

@@ -31,6 +31,11 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
+def _refused(form: LoginForm, message: str) -> str:
+    """The sign-in form again with why, in its error summary: announced, and focus moves there."""
+    return render_template("auth/login.html", form=form, messages=[message])
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated and current_user.is_teacher:
@@ -41,20 +46,17 @@ def login():
         address = request.remote_addr or "-"
         wait = try_sign_in(email, address)  # counted before the check, so parallel guesses cannot race it
         if wait is not None:
-            flash(ngettext("Too many failed sign-ins. Please try again in %(num)d minute.",
-                           "Too many failed sign-ins. Please try again in %(num)d minutes.",
-                           max(1, -(-wait // 60))), "error")
-            return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
+            message = ngettext("Too many failed sign-ins. Please try again in %(num)d minute.",
+                               "Too many failed sign-ins. Please try again in %(num)d minutes.", max(1, -(-wait // 60)))
+            return _refused(form, message), 429, {"Retry-After": str(wait)}
         teacher = db.session.execute(db.select(Teacher).filter_by(email=email)).scalar_one_or_none()
         if teacher is None:
             check_password_hash(_UNKNOWN_EMAIL_HASH, form.password.data)  # same time as a wrong password
         if teacher is None or not teacher.check_password(form.password.data):
-            flash(_("Email or password is wrong."), "error")
-            return render_template("auth/login.html", form=form), 401
+            return _refused(form, _("Email or password is wrong.")), 401
         signed_in(email, address)
         if not teacher.active:  # said only to whoever knows the password
-            flash(_("This account is disabled. Please ask an administrator."), "error")
-            return render_template("auth/login.html", form=form), 403
+            return _refused(form, _("This account is disabled. Please ask an administrator.")), 403
         session.clear()  # a new session at sign-in: nothing of the visitor's, a new CSRF token
         sign_ins.begin(teacher)
         login_user(teacher, remember=form.remember.data)

@@ -1,5 +1,5 @@
 """Article pages for teachers: list, add by pasting, edit metadata and text, copy the seed."""
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..bank.splitting import blocks_to_text
@@ -54,7 +54,9 @@ def new_article():
 def article(article_id: int):
     article = readable_article(article_id)
     questions = article_questions(article)
+    saved = request.args.get("saved", type=int)
     return render_template("authoring/article.html", article=article, questions=questions,
+                           saved=saved if saved in {question.id for question in questions} else None,
                            editable=is_editable(article), warnings=article_warnings(questions), broken=[q for q in questions if q.passage_id is None],
                            form=EmptyForm(), move_form=MoveForm(), status_form=StatusForm())
 

@@ -84,6 +84,17 @@ class QuestionForm(FlaskForm):
         self.general_errors: list[str] = []
         self.option_errors: list[str] = []
         self.set_passages(passages)
+        self.name_option_rows()
+
+    def name_option_rows(self) -> None:
+        """Name each row's fields after its option, so a screen reader and the error summary say which."""
+        for number, entry in enumerate(self.option_rows, start=1):
+            row = entry.form
+            row.text.label.text = _l("Option %(number)d", number=number)
+            row.quote.label.text = _l("Quote %(number)d", number=number)
+            row.passage.label.text = _l("In passage (quote %(number)d)", number=number)
+            row.correct.label.text = _l("Option %(number)d is correct", number=number)
+            row.feedback.label.text = _l("Feedback when option %(number)d is chosen (optional)", number=number)
 
     def set_passages(self, passages: list[tuple[str, str]]) -> None:
         """Offer the article's passages in every passage select: anchor and the start of its text."""

@@ -63,7 +63,8 @@ def apply_errors(form: QuestionForm, errors: list[BankError], kind: str, rows: l
         message = question_kind.form_message(name, error.message)
         target = question_kind.place_error(form, name, rows, names)
         if target is None and name == "quote.exact" and not form.quote_exact.data:
-            message = _("Select the words in the article that prove the answer, or paste them here.")
+            message = _("The question needs a quote: select the words in the article that prove the answer, "
+                        "or paste them here.")
         if target is None and name in FIELDS:
             target = getattr(form, FIELDS[name])
             target.errors = list(target.errors)

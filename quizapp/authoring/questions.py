@@ -41,10 +41,13 @@ def _question_form(article, question, kind: str):
             saved = save_question(article, question, clean, current_teacher().id)
             flash(_("The question is saved."), "success")
             if found := question_warnings(saved, article_questions(article)):
-                flash(ngettext("The item checker has %(num)d warning about this question: see it in the list.",
-                               "The item checker has %(num)d warnings about this question: see them in the list.",
+                flash(ngettext("The item checker has %(num)d warning about this question: see it below.",
+                               "The item checker has %(num)d warnings about this question: see them below.",
                                len(found)), "warning")
-            return redirect(_back(saved))
+            # ?saved= puts these messages into the saved question's row; the page opens there, on them
+            # (a browser focuses a focusable fragment target).
+            return redirect(url_for("authoring.article", article_id=saved.article_id, saved=saved.id,
+                                    _anchor="saved-note"))
     warnings = question_warnings(question, article_questions(article)) if question is not None else []
     page = render_template("authoring/question_form.html", form=form, article=article, question=question,
                            kind=KINDS[kind], passages=article.passages, warnings=warnings,

@@ -6,13 +6,16 @@ with = + - @ (or a tab / carriage return) get a leading apostrophe, so a spreads
 runs them as formulas. Times are local (the app's timezone), ISO 8601.
 
 CSV is for people, so its headers and words (question type, category, yes/no, flags) are in the
-request's language; JSON is for programs and keeps the stable English keys and values below.
+request's language; JSON is for programs and keeps the stable English keys and values below. The
+most tempting distractor is an option's text in CSV (teachers never see option keys: options are
+shown unlettered and shuffled) and its key in JSON.
 """
 import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from textwrap import shorten
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -51,6 +54,7 @@ TABLES = {"attempts": ATTEMPT_COLUMNS, "responses": RESPONSE_COLUMNS, "items": I
 SEPARATORS = {"semicolon": ";", "comma": ","}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BATCH = 2000
+DISTRACTOR_CHARS = 100
 
 
 def local_time(value: datetime | None) -> str | None:
@@ -106,12 +110,20 @@ def response_rows(scope: Scope) -> Iterator[dict]:
                                           summary, raw, _round(points), max_points, bool(correct))))
 
 
-def item_rows(items: list[Item]) -> Iterator[dict]:
+def distractor_text(item: Item) -> str | None:
+    """The most tempting wrong option by its text, shortened: students and teachers never see its key."""
+    option = next((option for option in item.options if option["key"] == item.distractor), None)
+    return shorten(option["text"], DISTRACTOR_CHARS, placeholder=" …") if option else item.distractor
+
+
+def item_rows(items: list[Item], words: bool = False) -> Iterator[dict]:
+    """One row per item; ``words`` names the distractor by its text (CSV) instead of its key (JSON)."""
     for item in items:
+        distractor = distractor_text(item) if words else item.distractor
         yield dict(zip(ITEM_COLUMNS, (item.number, item.question_id, item.key, item.snapshot["kind"],
                                       item.snapshot["category"], " ".join(item.snapshot.get("tags") or []),
                                       item.snapshot["prompt"], item.n, item.blank, _round(item.facility),
-                                      _round(item.discrimination), item.distractor, " ".join(item.flags))))
+                                      _round(item.discrimination), distractor, " ".join(item.flags))))
 
 
 def safe_cell(value, decimal: str) -> str:
@@ -173,8 +185,10 @@ def export(quiz, scope: Scope, table: str, fmt: str, separator: str, filters: di
     elif table == "responses":
         rows = response_rows(scope)
     else:
-        rows = item_rows(item_analysis(scope))
-    name = f"{quiz.code}-{table}-{utcnow():%Y-%m-%d}.{fmt}"
+        rows = item_rows(item_analysis(scope), words=fmt == "csv")
+    # The two CSV variants must not overwrite each other in the downloads folder.
+    variant = "-excel" if fmt == "csv" and separator == ";" else ""
+    name = f"{quiz.code}-{table}{variant}-{utcnow():%Y-%m-%d}.{fmt}"
     if fmt == "csv":
         return csv_stream(TABLES[table], rows, separator), "text/csv", name
     meta = {"quiz": {"id": quiz.id, "code": quiz.code, "title": quiz.title},

@@ -17,5 +17,19 @@ def field_aria(field: Field, hint: bool = False) -> dict[str, str]:
 
 
 def fields_in_error(form: BaseForm) -> list[Field]:
-    """The visible fields of ``form`` that have errors, in the form's order, for its error summary."""
-    return [field for field in form if field.errors and field.type not in _HIDDEN]
+    """The visible fields of ``form`` that have errors, in the form's order, for its error summary.
+
+    A list of sub-forms (the option rows of a question) counts by the fields of its rows, since
+    those are what a link can lead to.
+    """
+    found = []
+    for field in form:
+        if field.type == "FieldList":
+            for entry in field.entries:
+                if entry.type == "FormField":
+                    found += fields_in_error(entry.form)
+                elif entry.errors:
+                    found.append(entry)
+        elif field.errors and field.type not in _HIDDEN:
+            found.append(field)
+    return found

@@ -8,7 +8,7 @@ from quizapp.demo import generate
 from quizapp.extensions import db
 from quizapp.models import Quiz, Teacher
 
-from ..conftest import MINI_FILE
+from ..conftest import MINI_FILE, PROJECT
 
 pytestmark = pytest.mark.e2e
 
@@ -79,3 +79,17 @@ def test_teacher_sees_score_facility_and_category_charts(quiz_id, page):
     page.emulate_media(media="print")
     assert page.locator("svg#chart-categories").is_visible()
     assert not page.locator("form.results-filter").is_visible()
+
+
+def test_the_filter_button_stays_on_the_filters_line(quiz_id, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page)
+    page.goto(f"/teacher/results/{quiz_id}?lang=de")
+    boxes = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.results-filter select, .results-filter input[type=checkbox], .results-filter button'),
+        element => { const box = element.getBoundingClientRect(); return {top: box.top, bottom: box.bottom}; })""")
+    (PROJECT / "screenshots").mkdir(exist_ok=True)
+    page.locator(".results-filter").screenshot(path=PROJECT / "screenshots" / "de-1280-results-filter.png")
+    button = boxes[-1]
+    for field in boxes[:-1]:  # "Anwenden" beside the filters, not on a line of its own below them
+        assert button["top"] < field["bottom"] and field["top"] < button["bottom"], boxes

@@ -110,7 +110,7 @@ def test_teacher_picks_quotes_with_the_mouse_and_a_student_answers_the_question(
     page.locator("#options-2-quote").fill(TYPED)  # the no-script way works alongside
     page.locator("#options-0-correct").check()
     page.locator("form.question-form button[type=submit]").click()
-    page.wait_for_url(re.compile(rf"/teacher/articles/{article_id}#question-\d+$"))
+    page.wait_for_url(re.compile(rf"/teacher/articles/{article_id}\?saved=\d+#saved-note$"))
     assert page.locator(".question-row").count() == 1
     with live_app.app_context():
         question = db.session.execute(db.select(Question)).scalar_one()

@@ -9,6 +9,7 @@ from quizapp.models import Question, Teacher
 from quizapp.services.articles import create_article
 
 from ..authoring_helpers import TEXT
+from ..conftest import PROJECT
 from .keyboard import assert_visible_focus, focused, tab_to
 
 pytestmark = pytest.mark.e2e
@@ -70,11 +71,78 @@ def test_teacher_writes_a_question_with_the_keyboard_only(live_app, live_article
 
     tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"/teacher/articles/{live_article}#question-\d+$"))
+    page.wait_for_url(re.compile(rf"/teacher/articles/{live_article}\?saved=\d+#saved-note$"))
+    # The confirmation stands in the saved question's row, in view, and has the focus.
+    page.wait_for_function("() => document.activeElement.id === 'saved-note'")
+    note = page.locator("#saved-note")
+    assert note.inner_text() == "Die Frage ist gespeichert." and in_view(page, "#saved-note")
+    shoot(page, "de-keyboard-question-saved")
+    assert page.locator(".question-row").filter(has=note).locator(".q-prompt").inner_text() == "Wer bezahlt die Hälfte?"
     with live_app.app_context():
         question = db.session.execute(db.select(Question)).scalar_one()
         assert (question.kind, question.quote_exact, question.passage.anchor) == ("single_choice", QUOTE, "p-2")
         db.session.remove()
+
+
+def shoot(page, name: str) -> None:
+    """What the teacher sees at that moment, for a reviewer: screenshots/<name>.png (git-ignored)."""
+    (PROJECT / "screenshots").mkdir(exist_ok=True)
+    page.screenshot(path=PROJECT / "screenshots" / f"{name}.png")
+
+
+def in_view(page, selector: str) -> bool:
+    return page.evaluate("""(selector) => {
+        const box = document.querySelector(selector).getBoundingClientRect();
+        return box.top >= -1 && box.bottom <= window.innerHeight + 1;  // subpixel layout
+    }""", selector)
+
+
+def test_a_refused_question_puts_focus_on_its_one_error_summary(live_app, live_article, page):
+    page.goto(f"/auth/login?next=/teacher/articles/{live_article}/questions/new%3Fkind%3Dsingle_choice")
+    tab_to(page, lambda now: now["name"] == "email")
+    page.keyboard.type(EMAIL)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/questions/new\?kind=single_choice$"))
+    tab_to(page, lambda now: now["name"] == "prompt")
+    page.keyboard.type("Wer bezahlt die Hälfte?")
+    for number, text in enumerate(["Der Kanton", "Der Bund"]):
+        tab_to(page, lambda now, number=number: now["name"] == f"options-{number}-text")
+        page.keyboard.type(text)
+    tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    summary = focused(page)
+    assert summary["id"] == "error-summary"
+    shoot(page, "de-keyboard-question-refused")
+    assert page.locator("[role=alert]").count() == 1
+    text = page.locator("#error-summary").inner_text()
+    assert "Die Frage ist noch nicht gespeichert." in text
+    assert "Antwortmöglichkeiten: Markiere genau eine Antwort als richtig (gefunden: 0)." in text
+    assert "Die Frage braucht ein Zitat" in page.locator("#quote_exact-error").inner_text()
+    page.keyboard.press("Tab")  # the first link leads to the options
+    assert focused(page)["href"] == "#options"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == "#options"
+    # Each row's fields are named after their option (the accessible name a screen reader announces).
+    assert page.get_by_role("checkbox", name="Antwortmöglichkeit 2 ist richtig",
+                            exact=True).get_attribute("id") == "options-1-correct"
+    assert page.get_by_role("textbox", name="Rückmeldung, wenn Antwortmöglichkeit 2 gewählt wird (optional)",
+                            exact=True).get_attribute("id") == "options-1-feedback"
+
+
+def test_a_wrong_password_puts_focus_on_the_message(live_article, page):
+    page.goto("/auth/login")
+    tab_to(page, lambda now: now["name"] == "email")
+    page.keyboard.type(EMAIL)
+    page.keyboard.press("Tab")
+    page.keyboard.type("nicht das Passwort")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert focused(page)["id"] == "error-summary"
+    assert page.locator("#error-summary").inner_text() == "E-Mail oder Passwort ist falsch."
+    shoot(page, "de-keyboard-login-refused")
 
 
 def picked(page) -> str:
@@ -115,7 +183,7 @@ def test_evidence_options_take_passages_with_the_keyboard(live_app, live_article
     page.keyboard.press("Space")
     tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"/teacher/articles/{live_article}#question-\d+$"))
+    page.wait_for_url(re.compile(rf"/teacher/articles/{live_article}\?saved=\d+#saved-note$"))
     with live_app.app_context():
         question = db.session.execute(db.select(Question)).scalar_one()
         assert [(o["quote"], o["anchor"], o["correct"]) for o in question.spec["options"]] == [
