@@ -27,7 +27,7 @@ test: install
 # Extract every user-facing string, merge it into the German catalogue, compile it.
 translations: install
 	$(BIN)/pybabel --quiet extract -F babel.cfg -k _l -k lazy_gettext -o quizapp/translations/messages.pot .
-	$(BIN)/pybabel --quiet update -i quizapp/translations/messages.pot -d quizapp/translations -l de
+	$(BIN)/pybabel --quiet update --ignore-obsolete -i quizapp/translations/messages.pot -d quizapp/translations -l de
 	$(BIN)/pybabel --quiet compile -d quizapp/translations
 
 # A new revision from what the models changed: make migration MESSAGE="what changed".
