@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from .test_dashboard_charts import quiz_id, sign_in  # noqa: F401 (quiz_id is a fixture)
+from .journeys import sign_in_teacher
+from .test_dashboard_charts import EMAIL, PASSWORD, quiz_id  # noqa: F401 (quiz_id is a fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +35,7 @@ def test_an_injected_inline_script_and_style_are_blocked_and_reported(browser, l
 
 
 def test_option_meters_are_as_wide_as_their_share(quiz_id, page):  # noqa: F811
-    sign_in(page)
+    sign_in_teacher(page, EMAIL, PASSWORD)
     page.goto(f"/teacher/results/{quiz_id}/items")
     rows = page.locator(".options-table tr")
     assert rows.count() > 2

@@ -8,6 +8,7 @@ from quizapp.demo import generate
 from quizapp.extensions import db
 from quizapp.models import Quiz, Teacher
 
+from .journeys import sign_in_teacher
 from ..conftest import MINI_FILE, PROJECT
 
 pytestmark = pytest.mark.e2e
@@ -32,14 +33,6 @@ def quiz_id(live_app):
     return quiz_id
 
 
-def sign_in(page):
-    page.goto("/auth/login")
-    page.locator("input[name=email]").fill(EMAIL)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r"/teacher/"))
-
-
 def assert_chart_drawn(page, chart_id: str) -> None:
     chart = page.locator(f"svg#{chart_id}")
     assert chart.is_visible()
@@ -56,7 +49,7 @@ def assert_chart_drawn(page, chart_id: str) -> None:
 
 
 def test_teacher_sees_score_facility_and_category_charts(quiz_id, page):
-    sign_in(page)
+    sign_in_teacher(page, EMAIL, PASSWORD)
     page.goto(f"/teacher/results/{quiz_id}")
     assert page.locator("#attempts tbody tr").count() == 40
     assert_chart_drawn(page, "chart-scores")
@@ -83,7 +76,7 @@ def test_teacher_sees_score_facility_and_category_charts(quiz_id, page):
 
 def test_the_filter_button_stays_on_the_filters_line(quiz_id, page):
     page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page)
+    sign_in_teacher(page, EMAIL, PASSWORD)
     page.goto(f"/teacher/results/{quiz_id}?lang=de")
     boxes = page.evaluate("""() => Array.from(document.querySelectorAll(
         '.results-filter select, .results-filter input[type=checkbox], .results-filter button'),

@@ -7,6 +7,8 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Question, Teacher
 
+from .journeys import sign_in_teacher
+
 pytestmark = pytest.mark.e2e
 
 EMAIL, PASSWORD = "lehrerin@schule.ch", "ein langes Passwort"
@@ -33,14 +35,6 @@ def teacher_account(live_app):
         db.session.add(teacher)
         db.session.commit()
         db.session.remove()
-
-
-def sign_in(page):
-    page.goto("/auth/login")
-    page.locator("input[name=email]").fill(EMAIL)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/teacher/?$"))
 
 
 def drag_select(page, anchor: str, quote: str) -> None:
@@ -76,7 +70,7 @@ def script_select(page, anchor: str, quote: str) -> None:
 
 def test_teacher_picks_quotes_with_the_mouse_and_a_student_answers_the_question(live_app, teacher_account, page,
                                                                                browser, live_server):
-    sign_in(page)
+    sign_in_teacher(page, EMAIL, PASSWORD)
 
     # A new article, pasted.
     page.goto("/teacher/articles/new")

@@ -2,7 +2,6 @@
 
 Full-page screenshots land in screenshots/ (git-ignored) as <language>-1280-items-<quiz>.png.
 """
-import re
 
 import pytest
 
@@ -11,6 +10,7 @@ from quizapp.demo import DEMO_EMAIL, DEMO_PASSWORD, generate
 from quizapp.extensions import db
 from quizapp.models import Quiz, Teacher
 
+from .journeys import sign_in_teacher
 from ..conftest import PROJECT
 
 pytestmark = pytest.mark.e2e
@@ -37,18 +37,10 @@ def quiz_ids(live_app):
     return ids
 
 
-def sign_in(page):
-    page.goto("/auth/login")
-    page.locator("input[name=email]").fill(DEMO_EMAIL)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r"/teacher/"))
-
-
 @pytest.mark.parametrize("language, flags_heading", [("de", "Hinweise"), ("en", "Flags")])
 def test_the_item_table_fits_1280_px_in_both_languages(quiz_ids, page, language, flags_heading):
     page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
-    sign_in(page)
+    sign_in_teacher(page, DEMO_EMAIL, DEMO_PASSWORD)
     (PROJECT / "screenshots").mkdir(exist_ok=True)
     for quiz_id, name in zip(quiz_ids, ("seed", "demo")):
         page.goto(f"/teacher/results/{quiz_id}/items?lang={language}")

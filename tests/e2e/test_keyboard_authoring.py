@@ -35,23 +35,32 @@ def live_article(live_app) -> int:
     return article_id
 
 
-def test_teacher_writes_a_question_with_the_keyboard_only(live_app, live_article, page):
-    page.goto(f"/auth/login?next=/teacher/articles/{live_article}/questions/new%3Fkind%3Dsingle_choice")
+def open_question_form_signed_in(page, article_id: int, kind: str) -> None:
+    """Sign in with the keyboard on the sign-in page that leads on to the new-question form."""
+    page.goto(f"/auth/login?next=/teacher/articles/{article_id}/questions/new%3Fkind%3D{kind}")
     tab_to(page, lambda now: now["name"] == "email")
     page.keyboard.type(EMAIL)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/questions/new\?kind=single_choice$"))
+    page.wait_for_url(re.compile(rf"/questions/new\?kind={kind}$"))
 
+
+def type_prompt_and_options(page, mark_first_correct: bool) -> None:
+    """Type the prompt and two options of a single-choice question; tick the first as correct if asked."""
     tab_to(page, lambda now: now["name"] == "prompt")
     page.keyboard.type("Wer bezahlt die Hälfte?")
     for number, text in enumerate(["Der Kanton", "Der Bund"]):
         tab_to(page, lambda now, number=number: now["name"] == f"options-{number}-text")
         page.keyboard.type(text)
-        if number == 0:
+        if number == 0 and mark_first_correct:
             tab_to(page, lambda now: now["name"] == "options-0-correct")
             page.keyboard.press("Space")
+
+
+def test_teacher_writes_a_question_with_the_keyboard_only(live_app, live_article, page):
+    open_question_form_signed_in(page, live_article, "single_choice")
+    type_prompt_and_options(page, mark_first_correct=True)
 
     # The picker comes after the form: its button takes passage p-2 whole and returns to the quote.
     tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Textstelle p-2 übernehmen")
@@ -98,18 +107,8 @@ def in_view(page, selector: str) -> bool:
 
 
 def test_a_refused_question_puts_focus_on_its_one_error_summary(live_app, live_article, page):
-    page.goto(f"/auth/login?next=/teacher/articles/{live_article}/questions/new%3Fkind%3Dsingle_choice")
-    tab_to(page, lambda now: now["name"] == "email")
-    page.keyboard.type(EMAIL)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/questions/new\?kind=single_choice$"))
-    tab_to(page, lambda now: now["name"] == "prompt")
-    page.keyboard.type("Wer bezahlt die Hälfte?")
-    for number, text in enumerate(["Der Kanton", "Der Bund"]):
-        tab_to(page, lambda now, number=number: now["name"] == f"options-{number}-text")
-        page.keyboard.type(text)
+    open_question_form_signed_in(page, live_article, "single_choice")
+    type_prompt_and_options(page, mark_first_correct=False)
     tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -154,13 +153,7 @@ def picked(page) -> str:
 
 
 def test_evidence_options_take_passages_with_the_keyboard(live_app, live_article, page):
-    page.goto(f"/auth/login?next=/teacher/articles/{live_article}/questions/new%3Fkind%3Devidence")
-    tab_to(page, lambda now: now["name"] == "email")
-    page.keyboard.type(EMAIL)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/questions/new\?kind=evidence$"))
+    open_question_form_signed_in(page, live_article, "evidence")
     tab_to(page, lambda now: now["name"] == "prompt")
     page.keyboard.type("Welche Stelle sagt, wer die Hälfte bezahlt?")
 
