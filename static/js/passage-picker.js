@@ -115,15 +115,21 @@
     });
   });
 
-  // A quote shortened or typed in its field is marked where it stands in the chosen passage.
-  function markField() {
-    mark(mainPassage && passageNamed(mainPassage.value), mainQuote.value.trim());
+  // A quote shortened or typed in its field is marked where it stands in the chosen passage:
+  // the question's quote, and an evidence option's quote while the teacher edits its row.
+  function follow(quoteField, passageField) {
+    function markField() {
+      mark(passageField && passageNamed(passageField.value), quoteField.value.trim());
+    }
+    quoteField.addEventListener("input", markField);
+    quoteField.addEventListener("focus", markField);
+    if (passageField) passageField.addEventListener("change", markField);
+    return markField;
   }
-  if (mainQuote) {
-    mainQuote.addEventListener("input", markField);
-    if (mainPassage) mainPassage.addEventListener("change", markField);
-    markField();
-  }
+  if (mainQuote) follow(mainQuote, mainPassage)();
+  Array.prototype.forEach.call(document.querySelectorAll("textarea[id^='options-'][id$='-quote']"), function (field) {
+    follow(field, document.getElementById(field.id.replace(/-quote$/, "-passage")));
+  });
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-use-selection]"), function (button) {
     var row = button.getAttribute("data-use-selection");

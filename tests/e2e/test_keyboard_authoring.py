@@ -172,6 +172,7 @@ def test_evidence_options_take_passages_with_the_keyboard(live_app, live_article
     whole = page.locator("#options-1-quote").input_value()
     for _ in range(len(whole) - len(second)):
         page.keyboard.press("Backspace")
+    assert picked(page) == second  # the option's shortened quote is what is marked
     tab_to(page, lambda now: now["name"] == "options-0-correct", key="Shift+Tab")
     page.keyboard.press("Space")
     tab_to(page, lambda now: now["tag"] == "button" and now["text"] == "Frage speichern")
