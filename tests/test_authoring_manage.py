@@ -146,7 +146,7 @@ def test_status_toggles_between_draft_and_published(app, teacher, article_id):
     question_id = add_question(teacher, article_id, "single_choice", status="draft")
     assert question(app, question_id).status == "draft"
     page = teacher.get(f"/teacher/articles/{article_id}").get_data(as_text=True)
-    assert 'value="published"><button type="submit" class="link">Publish</button>' in page
+    assert 'value="published"><button type="submit" class="link">Publish<span class="visually-hidden"> – Question 1</span></button>' in page
     assert f'href="/teacher/quizzes/new?article={article_id}"' in page  # on to making a quiz of them
     teacher.post(f"/teacher/questions/{question_id}/status", data={"status": "published"})
     stored = question(app, question_id)
@@ -229,3 +229,12 @@ def test_preview_says_partly_right_in_words(app, teacher, article_id):
     html = page.get_data(as_text=True)
     assert '<section class="review-item is-partial" id="trial-result"' in html
     assert "0.5 / 1 · partly right" in _section(html, "trial-result")
+
+
+def test_each_questions_actions_are_named_after_it(teacher, article_id):
+    for kind in ("single_choice", "numeric"):
+        add_question(teacher, article_id, kind)
+    page = teacher.get(f"/teacher/articles/{article_id}").get_data(as_text=True)
+    for action in ("Edit", "Preview", "History", "Duplicate", "Delete"):
+        names = re.findall(rf'>{action}<span class="visually-hidden"> – (Question \d+)</span>', page)
+        assert names == ["Question 1", "Question 2"], action

@@ -85,8 +85,8 @@ CASES = [
     ("min greater than max", "numeric", numeric(numeric_mode="range", min="130", max="100"), "min",
      "min must not be greater than max"),
     ("negative tolerance", "numeric", numeric(tolerance="-5"), "tolerance", "tolerance must be a number of 0"),
-    ("tolerance not a number", "numeric", numeric(tolerance="etwa"), "tolerance", "tolerance must be a number"),
-    ("value not a number", "numeric", numeric(value="viele"), "value", "must be a number"),
+    ("tolerance not a number", "numeric", numeric(tolerance="etwa"), "tolerance", "Enter a number in digits"),
+    ("value not a number", "numeric", numeric(value="viele"), "value", "Enter a number in digits, e.g. 1234"),
     ("unknown passage", "single_choice", single_choice(quote_passage="p-99"), "quote_passage",
      "no such passage"),
     ("no answer for true/false", "true_false", true_false(answer_bool=""), "answer_bool", "true or false"),
@@ -133,6 +133,14 @@ def test_option_problems_are_shown_above_the_options(app, teacher, article_id, l
     assert message in _option_errors(page)
 
 
+@pytest.mark.parametrize("kind, data", [
+    ("numeric", numeric(value="")), ("numeric", numeric(numeric_mode="range", min="", max="")),
+    ("single_choice", single_choice(**{"options-1-text": "", "options-2-text": ""}))])
+def test_form_errors_speak_of_the_form_not_of_question_files(app, teacher, article_id, kind, data):
+    page = _rejected(app, teacher, article_id, kind, data)
+    assert ".inf" not in page and ".nan" not in page and "as a list" not in page and "range: [" not in page
+
+
 def test_refused_form_makes_one_announcement_that_links_every_error(app, teacher, article_id):
     data = single_choice(quote_exact="", **{"options-0-correct": ""})
     page = _rejected(app, teacher, article_id, "single_choice", data)
@@ -140,14 +148,15 @@ def test_refused_form_makes_one_announcement_that_links_every_error(app, teacher
     summary = re.search(r'<div class="flash flash-error error-summary" role="alert"(.*?)</div>', page, re.S).group(1)
     assert "data-focus-on-load" in summary and "The question is not saved yet." in summary
     assert re.search(r'<a href="#options">Options: [^<]*exactly one option', summary)
-    assert '<a href="#quote_exact">Quote that proves the answer</a>' in summary
+    assert '<a href="#quote_exact">Quote that proves the answer: The question needs a quote' in summary
 
 
 def test_missing_quote_error_says_the_quote_is_missing_not_the_hint(app, teacher, article_id):
     page = _rejected(app, teacher, article_id, "single_choice", single_choice(quote_exact=""))
     error = _field_error(page, "quote_exact")
     assert error.startswith("The question needs a quote")
-    assert error not in page.replace(f'id="quote_exact-error">{error}', "")  # said once, not also as a hint
+    elsewhere = page.replace(f'id="quote_exact-error">{error}', "").replace(f"Quote that proves the answer: {error}", "")
+    assert error not in elsewhere  # under the field and in the summary's link, not also as the hint
 
 
 def test_option_row_fields_are_named_after_their_option(teacher, article_id):

@@ -54,6 +54,12 @@ def test_results_page_lists_visible_attempts_with_summary(owner, data):
     assert "83%" in html and "2.5 / 6" in html
 
 
+def test_each_attempts_answers_link_names_its_student(owner, data):
+    html = owner.get(f"/teacher/results/{data['quiz']}").get_data(as_text=True)
+    names = re.findall(r'>Answers<span class="visually-hidden"> – ([^<]+)</span></a>', html)
+    assert sorted(names) == ["Anna", "Ben", "Cleo", "Dario"]
+
+
 def test_other_teacher_sees_only_attempts_from_their_classes(other, data):
     html = other.get(f"/teacher/results/{data['quiz']}").get_data(as_text=True)
     assert names_in_order(html, data) == ["Cleo"]

@@ -17,10 +17,15 @@ from .option_form import option_fields, option_rows, options_data, place_option_
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
 
 
+def _wrong_option_count() -> str:
+    """What a question file hears when its options are no list of the right length."""
+    return _("Give between %(low)d and %(high)d options as a list.", low=MIN_OPTIONS, high=MAX_OPTIONS)
+
+
 def validate_options(question: dict, ctx: SpecContext, *, exactly_one: bool) -> dict:
     raw = question.get("options")
     if not isinstance(raw, list) or not (MIN_OPTIONS <= len(raw) <= MAX_OPTIONS):
-        ctx.error("options", _("Give between %(low)d and %(high)d options as a list.", low=MIN_OPTIONS, high=MAX_OPTIONS))
+        ctx.error("options", _wrong_option_count())
         return {"options": []}
     options = []
     for index, (item, default_key) in enumerate(zip(raw, option_keys(len(raw)))):
@@ -114,6 +119,11 @@ class SingleChoice(Kind):
 
     def place_error(self, form, name: str, rows: list[int], names: list[str]) -> list | None:
         return place_option_error(form, name, rows)
+
+    def form_message(self, name: str, message: str) -> str:
+        if name == "options" and message == _wrong_option_count():  # the file's words: a YAML list
+            return _("Fill in between %(low)d and %(high)d options.", low=MIN_OPTIONS, high=MAX_OPTIONS)
+        return message
 
     def parse(self, spec: dict, values: list[str]) -> Any:
         values = [value for value in values if value != ""]

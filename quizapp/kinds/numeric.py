@@ -36,13 +36,18 @@ def _number(value) -> float | None:
     return number if number is not None and math.isfinite(number) else None
 
 
+def _not_a_number(name: str) -> str:
+    """What a question file hears about a value under answer that is no number."""
+    return _("The %(field)s must be a number, written in digits (.inf and .nan are not numbers here).",
+             field=name.partition("[")[0])
+
+
 def _numbers(ctx: SpecContext, fields: dict[str, object]) -> dict[str, float] | None:
     """Read each named file value as a finite number; report every one that is not."""
     numbers = {name: _number(value) for name, value in fields.items()}
     for name, number in numbers.items():
         if number is None:
-            ctx.error(f"answer.{name}", _("The %(field)s must be a number, written in digits (.inf and .nan are not "
-                                          "numbers here).", field=name.partition("[")[0]))
+            ctx.error(f"answer.{name}", _not_a_number(name))
     return None if None in numbers.values() else numbers
 
 
@@ -188,6 +193,12 @@ class Numeric(Kind):
                  "answer.min": "min", "answer.max": "max", "answer.range": "min", "answer.range[0]": "min",
                  "answer.range[1]": "max", "unit": "unit"}.get(name)
         return place_in(getattr(form, field)) if field else None
+
+    def form_message(self, name: str, message: str) -> str:
+        # The file's words (the key's name, YAML's .inf and .nan) mean nothing beside a form field.
+        if name.startswith("answer.") and message == _not_a_number(name.removeprefix("answer.")):
+            return _("Enter a number in digits, e.g. 1234 or 1'234.")
+        return message
 
     # ---------------------------------------------------------------- simulated students
 

@@ -38,3 +38,13 @@ def test_on_a_wide_screen_article_and_questions_stand_side_by_side(seeded_live, 
     _start(page)
     assert not page.locator("nav.view-switch").is_visible()
     assert page.locator("#quiz-form").is_visible() and page.locator(".article-panel").is_visible()
+
+
+def test_on_a_phone_a_question_jumped_to_is_not_under_the_view_switch(seeded_live, page):
+    page.set_viewport_size({"width": 375, "height": 667})
+    _start(page)
+    page.locator("#unanswered a", has_text=re.compile(r"^4$")).click()
+    page.wait_for_function("() => location.hash === '#question-4'")
+    switch = page.locator("nav.view-switch").bounding_box()
+    heading = page.locator("#question-4 .q-number").bounding_box()
+    assert heading["y"] >= switch["y"] + switch["height"] - 1, (heading, switch)
