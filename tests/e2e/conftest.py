@@ -102,18 +102,23 @@ def axe_source():
     return axe_script()
 
 
-@pytest.fixture
-def world(live_app):
-    """The tour's world (tests/helpers/tour.py) behind the live server; its teacher is an
-    administrator, so the Teachers page is on the tour too."""
+def add_teacher(live_app, email: str, password: str, name: str, is_admin: bool = False) -> int:
+    """A teacher account in live_app's database; returns its id."""
     with live_app.app_context():
-        teacher = Teacher(email=TEACHER_EMAIL, name=TEACHER_NAME, is_admin=True)
-        teacher.set_password(TEACHER_PASSWORD)
+        teacher = Teacher(email=email, name=name, is_admin=is_admin)
+        teacher.set_password(password)
         db.session.add(teacher)
         db.session.commit()
         teacher_id = teacher.id
         db.session.remove()
-    return build_world(live_app, teacher_id)
+    return teacher_id
+
+
+@pytest.fixture
+def world(live_app):
+    """The tour's world (tests/helpers/tour.py) behind the live server; its teacher is an
+    administrator, so the Teachers page is on the tour too."""
+    return build_world(live_app, add_teacher(live_app, TEACHER_EMAIL, TEACHER_PASSWORD, TEACHER_NAME, is_admin=True))
 
 
 def _loaded(live_app, path) -> None:

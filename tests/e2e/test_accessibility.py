@@ -40,6 +40,12 @@ def _import_broken(page):
         page.locator("main form button[type=submit]").click()
 
 
+def _new_reset_link(page):
+    """A step: make a colleague's new password-reset link (audit the page that shows it)."""
+    with page.expect_navigation():
+        page.locator("form[action$='/reset-link'] button").first.click()
+
+
 def _student_visits(pages: dict[str, str]):
     """(label, URL, status, step) in the order a student meets them; None marks signing in."""
     visits = [(f"{endpoint} (visitor)", pages[endpoint], 200, None) for endpoint in (*BEFORE_SIGN_IN, "student.quiz")]
@@ -64,7 +70,7 @@ def _teacher_visits(pages: dict[str, str]):
                      ("teacher.teachers with errors", pages["teacher.teachers"], 400, _submit_empty("form.narrow")),
                      ("authoring.import_questions with errors", pages["authoring.import_questions"], 422, _import_broken),
                      ("teacher.teacher_reset_link (a colleague's new link)", pages["teacher.teachers"], 200,
-                      lambda page: page.locator("form[action$='/reset-link'] button").first.click())]
+                      _new_reset_link)]
 
 
 def _quiz_states(page, script: str) -> dict[str, list]:

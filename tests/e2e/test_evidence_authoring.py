@@ -5,8 +5,9 @@ import re
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Question, Teacher
+from quizapp.models import Question
 
+from .conftest import add_teacher
 from .journeys import sign_in_teacher
 
 pytestmark = pytest.mark.e2e
@@ -29,12 +30,7 @@ TYPED = "Gegner sagen, das Geld fehle anderswo."
 
 @pytest.fixture
 def teacher_account(live_app):
-    with live_app.app_context():
-        teacher = Teacher(email=EMAIL, name="Frau Keller")
-        teacher.set_password(PASSWORD)
-        db.session.add(teacher)
-        db.session.commit()
-        db.session.remove()
+    add_teacher(live_app, EMAIL, PASSWORD, "Frau Keller")
 
 
 def drag_select(page, anchor: str, quote: str) -> None:

@@ -4,10 +4,8 @@ import re
 
 import pytest
 
-from quizapp.extensions import db
-from quizapp.models import Teacher
-
 from ..conftest import TEACHER_PASSWORD
+from .conftest import add_teacher
 from .journeys import sign_in_teacher
 from .keyboard import focused, tab_to
 
@@ -18,12 +16,7 @@ EMAIL = "klassen@schule.ch"
 
 @pytest.fixture
 def teacher(live_app):
-    with live_app.app_context():
-        account = Teacher(email=EMAIL, name="Frau Brun")
-        account.set_password(TEACHER_PASSWORD)
-        db.session.add(account)
-        db.session.commit()
-        db.session.remove()
+    add_teacher(live_app, EMAIL, TEACHER_PASSWORD, "Frau Brun")
 
 
 def test_the_message_after_an_action_takes_the_focus(teacher, page):

@@ -5,11 +5,12 @@ import re
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Question, Teacher
+from quizapp.models import Question
 from quizapp.services.articles import create_article
 
 from ..authoring_helpers import TEXT
 from ..conftest import PROJECT
+from .conftest import add_teacher
 from .keyboard import assert_visible_focus, focused, tab_to
 
 pytestmark = pytest.mark.e2e
@@ -22,12 +23,9 @@ QUOTE = "Der Kanton übernimmt die Hälfte, sagt der Stadtrat."
 @pytest.fixture
 def live_article(live_app) -> int:
     """A teacher and her article; returns the article's id."""
+    teacher_id = add_teacher(live_app, EMAIL, PASSWORD, "Frau Keller")
     with live_app.app_context():
-        teacher = Teacher(email=EMAIL, name="Frau Keller")
-        teacher.set_password(PASSWORD)
-        db.session.add(teacher)
-        db.session.commit()
-        article, problems = create_article(teacher.id, {"title": "Velo-Netz", "outlet": "Testblatt", "language": "de"},
+        article, problems = create_article(teacher_id, {"title": "Velo-Netz", "outlet": "Testblatt", "language": "de"},
                                            TEXT)
         assert not problems
         article_id = article.id
