@@ -88,3 +88,11 @@ def test_the_results_passage_links_have_distinct_names(app, client, student, min
     page = outline(client, f"/attempts/{attempt_id}/result")
     names = [link["text"] for link in page.links if "/articles/" in (link["href"] or "")]
     assert names == [f"Im Artikel nachlesen – Frage {number}" for number in range(1, 6)]
+
+
+def test_the_worksheet_has_the_quiz_as_its_h1_and_the_headline_below_it(seeded):
+    flow, _attempt_id = start_seed_quiz(seeded)
+    page = outline(flow.client, "/quiz/KURSK25/print")
+    h1 = [text for level, _cls, text in page.headings if level == 1]
+    assert h1 == ["Nordkoreas Bausoldaten für Kursk · Arbeitsblatt"]
+    assert (2, "headline", HEADLINE) in page.headings

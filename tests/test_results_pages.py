@@ -50,7 +50,7 @@ def test_results_page_lists_visible_attempts_with_summary(owner, data):
     assert '<dd data-stat="count">4</dd>' in html
     assert '<dd data-stat="mean">56%</dd>' in html
     assert '<dd data-stat="median">50%</dd>' in html
-    assert '<dd data-stat="sd">18.5</dd>' in html
+    assert '<dt>Standard deviation (percentage points)</dt><dd data-stat="sd">18.5</dd>' in html
     assert "83%" in html and "2.5 / 6" in html
 
 
