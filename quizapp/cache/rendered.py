@@ -1,8 +1,8 @@
-"""Rendered HTML fragments of immutable content, kept per worker in a bounded LRU (cachetools).
+"""Rendered HTML of published, immutable content, kept per worker in a bounded LRU (cachetools).
 
 Rendering a 30-question quiz page from its templates cost about thirty times as much as the
 page's template ceiling (benchmarks/README.md); most of it is the same HTML for every
-student. So three kinds of fragment are rendered once per worker and reused:
+student. So four kinds of entry are rendered once per worker and reused:
 
 - a question's fieldset on the quiz page, keyed by (question version id, question id, its
   number on the page, the attempt's option order, language);
@@ -10,21 +10,30 @@ student. So three kinds of fragment are rendered once per worker and reused:
   stored answer's points, correctness, raw text and parsed value, whether answers are
   revealed, the article's slug, the mount point, language);
 - an article's text (headline, passages, attribution), keyed by (article id, updated_at,
-  the headline's heading level, language); any change of the article row moves its updated_at.
+  the headline's heading level, language); any change of the article row moves its updated_at;
+  likewise the small parts a page assembles (the quiz page's progress, the result's score
+  line), each keyed by the values it shows;
+- a whole page's frame (``page``): the page rendered once with a marker in place of each of
+  the visitor's own parts (its *holes*), keyed by the template, language, mount point and the
+  values the page shows besides the holes. Per request the holes are filled in, in one join.
 
-Invariants: a key contains every value its fragment shows or links to, and each of those
-values is immutable under the key (question versions are never changed, a stored answer is
-never changed, an article's edit moves updated_at), so an entry never goes stale and workers
-never disagree. Nothing is filled in per student: no fragment holds a name, a CSRF token, an
-attempt id, a draft's answer or anything else of the visitor; the page around the fragments,
-and a question the student's draft answers, are rendered on every request. Caches are per
-app (ids name rows of one database). RENDERED_CACHE_SIZE
-entries per worker (fragments of 0.5–3 kB); 0 turns caching off and renders every time.
+Invariants: a key contains every value its entry shows or links to, and each of those values
+is immutable under the key (question versions are never changed, a stored answer is never
+changed, an article's edit moves updated_at), so an entry never goes stale and workers never
+disagree. Nothing of a visitor is kept: no fragment or frame holds a name, a CSRF token, an
+attempt id, a draft's answer or a flashed message. What is the visitor's own is a hole, filled
+in per request and escaped there: their name, their CSRF token, their attempt's URLs, their
+progress and answers. A question the student's draft answers is rendered on every request,
+and a page with flashed messages is rendered whole. Caches are per app (ids name rows of one
+database). RENDERED_CACHE_SIZE entries per worker (fragments of 0.5–3 kB, a few frames of
+30–40 kB); 0 turns caching off and renders every time.
 """
+import re
+import secrets
 from collections.abc import Callable
 
-from flask import get_template_attribute, render_template, request
-from markupsafe import Markup
+from flask import get_flashed_messages, get_template_attribute, render_template, request
+from markupsafe import Markup, escape
 
 from ..kinds import get_kind
 from ..services.content import article_passages, snapshots
@@ -123,3 +132,54 @@ def article_text(article, level: int = 1) -> Markup:
     key = ("article", article.id, article.updated_at, level, current_language())
     return fragment(key, lambda: get_template_attribute("_macros.html", "article_text")(
         article, article_passages(article), level))
+
+
+def progress(layout: list[dict], draft: dict[str, list[str]] | None) -> Markup:
+    """The quiz page's progress: how many questions the draft answers, links to the others."""
+    questions = [{"number": number, "field": f"q{item['question_id']}",
+                  "answered": bool((draft or {}).get(f"q{item['question_id']}"))}
+                 for number, item in enumerate(layout, start=1)]
+    key = ("progress", tuple((question["field"], question["answered"]) for question in questions), current_language())
+    return fragment(key, lambda: render_template(
+        "student/_progress.html", questions=questions, answered=sum(question["answered"] for question in questions)))
+
+
+def result_summary(attempt, quiz) -> Markup:
+    """The result page's score line (student/_result_summary.html)."""
+    key = ("summary", attempt.score, attempt.max_score, attempt.number, quiz.title, current_language())
+    return fragment(key, lambda: render_template("student/_result_summary.html", attempt=attempt, quiz=quiz))
+
+# Letters, digits and hyphens: a marker passes Jinja's escaping unchanged. Random per worker,
+# so no article or answer can contain one.
+_MARKER = f"hole-{secrets.token_hex(8)}-"
+_HOLE = re.compile(re.escape(_MARKER) + r"([a-z_]+)-")
+
+
+def page(template: str, key: tuple, holes: dict[str, str], context: Callable[[], dict]) -> str:
+    """``template`` rendered with ``context()`` and the visitor's ``holes``, its frame cached.
+
+    ``key`` must hold every value the page shows except the holes (see the invariants); the
+    pages that use frames are seen only by a signed-in student, so the header's role is fixed.
+    ``context`` is called only when the frame is rendered. Each hole is a template variable
+    (escaped unless it is Markup), except ``csrf_token``, which fills the templates'
+    ``csrf_token()``. A page with flashed messages is rendered whole, with the hole values.
+    """
+    if get_flashed_messages():  # the same messages base.html shows: Flask keeps them for the request
+        return _render_with(template, context(), holes, lambda name: holes[name])
+    fragments = _fragments()
+    key = ("page", template, current_language(), request.script_root, *key)
+    parts = fragments.get_many([key])[0] if fragments is not None else None
+    if parts is None:
+        parts = _HOLE.split(_render_with(template, context(), holes, lambda name: Markup(f"{_MARKER}{name}-")))
+        if fragments is not None:
+            fragments.put_many({key: parts})
+    # split() gives static text at even positions and the holes' names at odd ones
+    return "".join(escape(holes[part]) if index % 2 else part for index, part in enumerate(parts))
+
+
+def _render_with(template: str, context: dict, holes: dict[str, str], value: Callable[[str], str]) -> str:
+    variables = {name: value(name) for name in holes if name != "csrf_token"}
+    if "csrf_token" in holes:
+        token = value("csrf_token")
+        variables["csrf_token"] = lambda: token  # shadows Flask-WTF's template global for this page
+    return render_template(template, **context, **variables)

@@ -2,13 +2,14 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, or_
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from ..services.attempts import AttemptRefused, start_attempt, submit_attempt
 from ..bank.anchors import split_for_highlight
 from ..cache import rendered
-from ..services.drafts import answered_count, save_draft
+from ..services.drafts import save_draft
 from ..services.review import review_quoting
 from ..services.codes import code_guesses_exhausted, count_code_miss
 from ..services.content import article_passages
@@ -123,18 +124,19 @@ def _own_attempt(attempt_id: int, with_article: bool = True):
 
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int):
-    attempt, _student, quiz, article = _own_attempt(attempt_id)
+    attempt, student, quiz, article = _own_attempt(attempt_id)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
-    # Question and article HTML come from rendered.py: fragments of immutable content, cached;
-    # the questions the student's draft answers are rendered with those answers.
-    questions = [{"number": number, "field": f"q{item['question_id']}",
-                  "answered": bool((attempt.draft or {}).get(f"q{item['question_id']}"))}
-                 for number, item in enumerate(attempt.layout, start=1)]
-    return render_template("student/attempt.html", quiz=quiz, attempt=attempt, article=article,
-                           article_html=rendered.article_text(article, level=2), questions=questions,
-                           answered=answered_count(attempt.layout, attempt.draft),
-                           questions_html=rendered.question_fieldsets(attempt.layout, attempt.draft))
+    # A frame per quiz shared by its students, their own parts filled in (quizapp.cache.rendered);
+    # the questions the draft answers are rendered with those answers.
+    holes = {"visitor_name": student.display_name, "csrf_token": generate_csrf(),
+             "submit_url": url_for("student.submit", attempt_id=attempt.id),
+             "draft_url": url_for("student.draft", attempt_id=attempt.id),
+             "progress_html": rendered.progress(attempt.layout, attempt.draft),
+             "questions_html": rendered.question_fieldsets(attempt.layout, attempt.draft)}
+    return rendered.page("student/attempt.html", (quiz.id, quiz.title, article.id, article.updated_at), holes,
+                         lambda: {"quiz": quiz, "article": article,
+                                  "article_html": rendered.article_text(article, level=2)})
 
 
 def _wants_json() -> bool:
@@ -175,13 +177,16 @@ def submit(attempt_id: int):
 
 @bp.get("/attempts/<int:attempt_id>/result")
 def result(attempt_id: int):
-    attempt, _student, quiz, article = _own_attempt(attempt_id)
+    attempt, student, quiz, article = _own_attempt(attempt_id)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
-    reveal = quiz.answers_visible(utcnow())
-    return render_template("student/result.html", quiz=quiz, attempt=attempt, reveal=reveal,
-                           can_retry=_can_retry(attempt, quiz),
-                           reviews_html=rendered.reviews(attempt, article.slug, reveal))
+    reveal, can_retry, has_questions = quiz.answers_visible(utcnow()), _can_retry(attempt, quiz), bool(attempt.layout)
+    holes = {"visitor_name": student.display_name, "csrf_token": generate_csrf(),
+             "summary_html": rendered.result_summary(attempt, quiz),
+             "reviews_html": rendered.reviews(attempt, article.slug, reveal)}
+    return rendered.page("student/result.html", (quiz.id, quiz.title, quiz.code, reveal, can_retry, has_questions),
+                         holes, lambda: {"quiz": quiz, "reveal": reveal, "can_retry": can_retry,
+                                         "has_questions": has_questions})
 
 
 def _can_retry(attempt: Attempt, quiz: Quiz) -> bool:
