@@ -3,7 +3,7 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from quizapp import create_app
 from quizapp.db.setup import write_lock
@@ -145,3 +145,30 @@ def test_a_request_that_fails_inside_a_write_leaves_no_transaction_behind(app, m
         db.session.execute(text("UPDATE quizzes SET title = 'Weiter'"))  # would wait for a held write lock
         db.session.commit()
         assert db.session.execute(text("SELECT title FROM quizzes")).scalar_one() == "Weiter"
+
+
+def test_a_page_read_runs_outside_a_transaction_and_a_submit_inside_one(app, student, mini_quiz):
+    """GET requests read in autocommit mode (quizapp.db.reads); a POST keeps its transaction,
+    also on a pooled connection a page read used just before."""
+    seen: list[tuple[str, bool, bool]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        driver = cursor.connection  # psycopg says autocommit; sqlite3 has no isolation level then
+        in_autocommit = driver.autocommit if conn.dialect.name == "postgresql" else driver.isolation_level is None
+        asked = conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT"
+        seen.append((statement.split()[0].upper(), asked, in_autocommit))
+
+    attempt_id = student.start(mini_quiz)
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert student.client.get(f"/attempts/{attempt_id}").status_code == 200
+        page_reads, seen[:] = list(seen), []
+        assert student.submit(attempt_id, {}).status_code == 302
+        submit_statements = list(seen)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert page_reads and all(asked and driver for _statement, asked, driver in page_reads)
+    assert {"UPDATE", "INSERT"} <= {statement for statement, _asked, _driver in submit_statements}
+    assert not any(asked or driver for _statement, asked, driver in submit_statements)

@@ -129,7 +129,7 @@ def test_a_token_from_a_shared_frame_is_the_visitors_own(csrf_app):
         started = client.post("/quiz/MINI01/start", data={"display_name": name, "csrf_token": token_of(entry)})
         attempt_url = started.headers["Location"]
         visitors[name] = client, attempt_url, token_of(client.get(attempt_url).get_data(as_text=True))
-    (mia, mia_url, mia_token), (noah, noah_url, noah_token) = visitors["Mia"], visitors["Noah"]
+    (_, _, mia_token), (noah, noah_url, noah_token) = visitors["Mia"], visitors["Noah"]
     assert noah.post(noah_url, data={"csrf_token": mia_token}).status_code == 400  # not Noah's token
     submitted = noah.post(noah_url, data={"csrf_token": noah_token})
     assert submitted.status_code == 302 and submitted.headers["Location"].endswith("/result")

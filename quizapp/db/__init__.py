@@ -1,2 +1,3 @@
 """Database plumbing: engine settings and the schema check (setup), commits that may lose a race
-(commits), and what a lost connection does to a request (disconnects)."""
+(commits), what a lost connection does to a request (disconnects), and page reads outside a
+transaction (reads)."""

@@ -46,8 +46,3 @@ def save_draft(attempt: Attempt, student_id: int, form: Mapping[str, list[str]])
                                            "values": values or None}).rowcount
         db.session.commit()
     return saved == 1
-
-
-def answered_count(layout: list[dict], draft: dict | None) -> int:
-    """How many of the attempt's questions the draft answers."""
-    return sum(1 for item in layout if (draft or {}).get(f"q{item['question_id']}"))
