@@ -147,9 +147,9 @@ def test_a_request_that_fails_inside_a_write_leaves_no_transaction_behind(app, m
         assert db.session.execute(text("SELECT title FROM quizzes")).scalar_one() == "Weiter"
 
 
-def test_a_page_read_runs_outside_a_transaction_and_a_submit_inside_one(app, student, mini_quiz):
-    """GET requests read in autocommit mode (quizapp.db.reads); a POST keeps its transaction,
-    also on a pooled connection a page read used just before."""
+def test_the_quiz_page_reads_outside_a_transaction_and_a_submit_writes_inside_one(app, student, mini_quiz):
+    """The quiz page reads in autocommit mode (quizapp.db.reads); the submit keeps its
+    transaction, also on the pooled connection the page used just before."""
     seen: list[tuple[str, bool, bool]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):

@@ -1,3 +1,3 @@
 """Database plumbing: engine settings and the schema check (setup), commits that may lose a race
-(commits), what a lost connection does to a request (disconnects), and page reads outside a
-transaction (reads)."""
+(commits), what a lost connection does to a request (disconnects), and reads outside a
+transaction for the student pages (reads)."""

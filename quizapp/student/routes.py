@@ -15,6 +15,7 @@ from ..services.codes import code_guesses_exhausted, count_code_miss
 from ..services.content import article_passages
 from ..services.worksheets import worksheet_questions
 from ..db.disconnects import retried_once_if_disconnected
+from ..db.reads import read_without_transaction
 from ..extensions import db
 from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
@@ -124,6 +125,7 @@ def _own_attempt(attempt_id: int, with_article: bool = True):
 
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int):
+    read_without_transaction()
     attempt, student, quiz, article = _own_attempt(attempt_id)
     if attempt.submitted_at is not None:
         return redirect(url_for("student.result", attempt_id=attempt.id))
@@ -177,6 +179,7 @@ def submit(attempt_id: int):
 
 @bp.get("/attempts/<int:attempt_id>/result")
 def result(attempt_id: int):
+    read_without_transaction()
     attempt, student, quiz, article = _own_attempt(attempt_id)
     if attempt.submitted_at is None:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
