@@ -1,9 +1,10 @@
-"""`python -m benchmarks.inprocess`: CPU time per request in one process, each page against its ceiling.
+"""`python -m benchmarks.inprocess`: time per request in one process, each page against its ceiling.
 
 For finding where the time goes between full runs of `python -m benchmarks`: no gunicorn, no
 wrk, no network. Both WSGI apps (quizapp and benchmarks/ceiling.py) are called directly, in
 alternating batches, and timed with the process's CPU time, which the other tenants of a
-shared machine disturb far less than wall time. `--profile quiz|result|submit` prints
+shared machine disturb far less than wall time (``--clock wall`` for elapsed time, which
+includes waiting for a PostgreSQL server's answers). `--profile quiz|result|submit` prints
 cProfile's top entries for one page. The ratios are not the issue's figures (those include the
 server and are measured by `python -m benchmarks`), but they move the same way.
 """
@@ -86,8 +87,12 @@ def _prepare(url: str, caller: Caller, requests: int) -> tuple:
     return app, first, open_id, iter(to_submit), body
 
 
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+clock = CLOCKS["cpu"]
+
+
 def _pair(caller: Caller, page, ceiling, rounds: int, batch: int) -> tuple[float, float]:
-    """CPU milliseconds per request of (page, ceiling), measured in alternating batches."""
+    """Milliseconds per request of (page, ceiling) on ``clock``, measured in alternating batches."""
     (app, make), (ceiling_app, make_ceiling) = page, ceiling
     for _ in range(20):  # warm every cache first
         caller(app, make())
@@ -95,10 +100,10 @@ def _pair(caller: Caller, page, ceiling, rounds: int, batch: int) -> tuple[float
     spent = [0.0, 0.0]
     for _ in range(rounds):
         for index, (wsgi, environ) in enumerate(((app, make), (ceiling_app, make_ceiling))):
-            began = time.process_time()
+            began = clock()
             for _ in range(batch):
                 caller(wsgi, environ())
-            spent[index] += time.process_time() - began
+            spent[index] += clock() - began
     return spent[0] / (rounds * batch) * 1000, spent[1] / (rounds * batch) * 1000
 
 
@@ -170,11 +175,16 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10, help="alternating batches of each page and its ceiling")
     parser.add_argument("--batch", type=int, default=100, help="requests per batch")
     parser.add_argument("--profile", choices=("quiz", "result", "submit"), help="profile one page instead")
+    parser.add_argument("--clock", choices=tuple(CLOCKS), default="cpu",
+                        help="cpu: this process's CPU time (steady on a shared machine); wall: elapsed time, "
+                             "which includes waiting for the database server")
     parser.add_argument("--sort", default="cumulative", help="cProfile sort key with --profile (e.g. tottime)")
     parser.add_argument("--without", action="append", default=[], metavar="SETTING=VALUE",
                         help="also measure the three pages with this setting (e.g. RENDERED_CACHE_SIZE=0), "
                              "alternating with the app as configured, in the same run")
     args = parser.parse_args()
+    global clock
+    clock = CLOCKS[args.clock]
     without = _settings(args.without)
     with tempfile.TemporaryDirectory(prefix="quizapp-inprocess-") as scratch:
         if args.database == "sqlite":
