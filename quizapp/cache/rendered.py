@@ -149,8 +149,9 @@ def result_summary(attempt, quiz) -> Markup:
     key = ("summary", attempt.score, attempt.max_score, attempt.number, quiz.title, current_language())
     return fragment(key, lambda: render_template("student/_result_summary.html", attempt=attempt, quiz=quiz))
 
-# Letters, digits and hyphens: a marker passes Jinja's escaping unchanged. Random per worker,
-# so no article or answer can contain one.
+
+# Letters, digits and hyphens: a marker passes Jinja's escaping unchanged. Random per process,
+# so no article, question or answer can hold one by chance or on purpose.
 _MARKER = f"hole-{secrets.token_hex(8)}-"
 _HOLE = re.compile(re.escape(_MARKER) + r"([a-z_]+)-")
 
