@@ -21,6 +21,8 @@
   // Unsaved means the form differs from it now: blurring a field fires "change" without a
   // new answer, and that alone must not bring back the warning after "Saved".
   var savedState = null;
+  var autosaveHint = form.querySelector("[data-autosave-hint]");
+  if (autosaveHint) { autosaveHint.hidden = false; }  // only true where this script runs
 
   function formState() {
     return new URLSearchParams(new FormData(form)).toString();
