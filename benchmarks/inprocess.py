@@ -93,18 +93,23 @@ clock = CLOCKS["cpu"]
 
 def _pair(caller: Caller, page, ceiling, rounds: int, batch: int) -> tuple[float, float]:
     """Milliseconds per request of (page, ceiling) on ``clock``, measured in alternating batches."""
-    (app, make), (ceiling_app, make_ceiling) = page, ceiling
+    return tuple(_alternating(caller, [page, ceiling], rounds, batch))
+
+
+def _alternating(caller: Caller, pages: list, rounds: int, batch: int) -> list[float]:
+    """Milliseconds per request of each (wsgi app, environ maker) on ``clock``: every round runs
+    a batch of each in turn, so a drift of the machine or the database weighs on all alike."""
     for _ in range(20):  # warm every cache first
-        caller(app, make())
-        caller(ceiling_app, make_ceiling())
-    spent = [0.0, 0.0]
+        for wsgi, make in pages:
+            caller(wsgi, make())
+    spent = [0.0] * len(pages)
     for _ in range(rounds):
-        for index, (wsgi, environ) in enumerate(((app, make), (ceiling_app, make_ceiling))):
+        for index, (wsgi, make) in enumerate(pages):
             began = clock()
             for _ in range(batch):
-                caller(wsgi, environ())
+                caller(wsgi, make())
             spent[index] += clock() - began
-    return spent[0] / (rounds * batch) * 1000, spent[1] / (rounds * batch) * 1000
+    return [total / (rounds * batch) * 1000 for total in spent]
 
 
 def measure(url: str, ceiling_url: str, rounds: int, batch: int, profile: str | None, sort: str,
@@ -145,15 +150,13 @@ def measure(url: str, ceiling_url: str, rounds: int, batch: int, profile: str | 
 
 def _compare(caller: Caller, app, other, pages: dict, rounds: int, batch: int, without: dict) -> None:
     """Each page with the app as configured, and with `without`'s settings, against its ceiling:
-    the three measured in alternating batches of one run."""
+    the three measured in alternating batches of one run (with, without, ceiling, with, …)."""
     label = ", ".join(f"{key}={value}" for key, value in without.items())
     print(f"without: {label}")
     print(f"{'page':8s} {'with ms':>8s} {'without':>8s} {'ceiling':>8s} {'ratio':>6s} {'w/o':>6s} {'gain':>6s}")
     for name in ("quiz", "result", "submit"):
         (_, make), ceiling_page = pages[name]
-        ours, bare = _pair(caller, (app, make), ceiling_page, rounds, batch)
-        theirs, bare_again = _pair(caller, (other, make), ceiling_page, rounds, batch)
-        bare = (bare + bare_again) / 2
+        ours, theirs, bare = _alternating(caller, [(app, make), (other, make), ceiling_page], rounds, batch)
         print(f"{name:8s} {ours:8.3f} {theirs:8.3f} {bare:8.3f} {bare / ours:6.2f} {bare / theirs:6.2f} "
               f"{theirs / ours - 1:6.0%}")
 

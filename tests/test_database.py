@@ -148,8 +148,8 @@ def test_a_request_that_fails_inside_a_write_leaves_no_transaction_behind(app, m
 
 
 def test_the_quiz_page_reads_outside_a_transaction_and_a_submit_writes_inside_one(app, student, mini_quiz):
-    """The quiz page reads in autocommit mode (quizapp.db.reads); the submit keeps its
-    transaction, also on the pooled connection the page used just before."""
+    """On PostgreSQL the quiz page reads in autocommit mode (quizapp.db.reads); the submit keeps
+    its transaction, also on the pooled connection the page used just before."""
     seen: list[tuple[str, bool, bool]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
@@ -169,6 +169,8 @@ def test_the_quiz_page_reads_outside_a_transaction_and_a_submit_writes_inside_on
         submit_statements = list(seen)
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    assert page_reads and all(asked and driver for _statement, asked, driver in page_reads)
+    # On SQLite the driver opens no transaction for a read anyway: the pages leave it as it is.
+    outside = engine.dialect.name == "postgresql"
+    assert page_reads and all(asked is outside and driver is outside for _statement, asked, driver in page_reads)
     assert {"UPDATE", "INSERT"} <= {statement for statement, _asked, _driver in submit_statements}
     assert not any(asked or driver for _statement, asked, driver in submit_statements)
