@@ -47,7 +47,8 @@ class DefaultConfig:
     RENDERED_CACHE_SIZE = 20_000
     # Question-version snapshots kept per worker (quizapp.cache.snapshots); 0 reads every time.
     SNAPSHOT_CACHE_SIZE = 5_000
-    # The quiz and result pages read outside a transaction (quizapp.db.reads); off: inside one.
+    # On PostgreSQL the quiz and result pages read outside a transaction (quizapp.db.reads);
+    # off: inside one.
     DATABASE_READS_IN_AUTOCOMMIT = True
 
 

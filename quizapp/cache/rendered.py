@@ -27,6 +27,11 @@ progress and answers. A question the student's draft answers is rendered on ever
 and a page with flashed messages is rendered whole. Caches are per app (ids name rows of one
 database). RENDERED_CACHE_SIZE entries per worker (fragments of 0.5–3 kB, a few frames of
 30–40 kB); 0 turns caching off and renders every time.
+
+Measured (benchmarks/README.md, in process, SQLite, with and without in alternating batches):
+the quiz page at 0.24 of its template ceiling with this module against 0.03 without it, the
+result page at 0.34 against 0.03; the frames alone took them from 0.11 and 0.19 to 0.25 and
+0.31 (runs before and after).
 """
 import re
 import secrets
