@@ -24,7 +24,7 @@ def test_typed_answers_survive_reload_language_and_a_new_context(mini_live, page
     total = page.locator("fieldset.question").count()
     assert page.locator("#answered-count").inner_text() == f"0 von {total} beantwortet"
     hint = page.locator("#quiz-form > p.hint").inner_text()
-    assert "beim Tippen gespeichert" in hint and "Zwischenspeichern" not in hint
+    assert "falsch. Deine Antworten werden beim Tippen gespeichert" in hint and "Zwischenspeichern" not in hint
 
     page.locator("input[inputmode=decimal]").first.focus()
     page.keyboard.type("4'321")
@@ -78,7 +78,7 @@ def test_without_javascript_the_save_button_keeps_the_answers(mini_live, browser
         page.locator("form button[type=submit]").last.click()
         page.wait_for_url(re.compile(r"/attempts/\d+$"))
         hint = page.locator("#quiz-form > p.hint").inner_text()  # nothing is saved as you type here: the button says how
-        assert "Drücke «Zwischenspeichern»" in hint and "beim Tippen gespeichert" not in hint
+        assert "falsch. Drücke «Zwischenspeichern»" in hint and "beim Tippen gespeichert" not in hint
         page.locator("input[inputmode=decimal]").first.fill("4'321")
         page.locator("fieldset.question").filter(has=page.locator("input[type=radio]")).first \
             .locator("input[type=radio]").first.check()
