@@ -5,6 +5,7 @@ CSV speaks the teacher's language (headers and words); JSON keeps its English ke
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -14,6 +15,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Response, Student
 
 from .conftest import sign_in
+from .helpers.visible import visible
 from .results_helpers import build_fixed_data
 
 
@@ -143,9 +145,27 @@ def test_item_csv_matches_the_item_json(owner, data):
     assert rows["was-ist-vermutung"]["most_tempting_distractor"] == "Die Zahl der Brücken"
 
 
+def test_options_tied_for_most_tempting_are_all_named_on_the_page_and_in_the_exports(app, owner, data, make_attempt):
+    # "Die Zahl der Brücken" (c) was picked twice; two more students pick "Der Baubeginn Ende April" (d).
+    for name in ("Eli", "Fynn"):
+        make_attempt(data["code"], {"was-ist-vermutung": ["a", "d"]}, name=name, classroom_id=data["classes"]["owner"])
+    page = owner.get(f"/teacher/results/{data['quiz']}/items")
+    row = page.get_data(as_text=True).split(f'<tr data-question="{data["questions"]["was-ist-vermutung"]}"')[1]
+    row = row.split('<tr data-question="')[0]
+    assert re.findall(r'<tr class="[^"]*is-distractor[^"]*" data-option="(\w+)">', row) == ["c", "d"]
+    shown = visible(page)
+    assert "Die Zahl der Brücken verlockendste falsche Antwort" in shown
+    assert "Der Baubeginn Ende April verlockendste falsche Antwort" in shown
+    items = {row["question_key"]: row for row in json.loads(export(owner, data, "items.json").get_data(as_text=True))["items"]}
+    assert items["was-ist-vermutung"]["most_tempting_distractor"] == "c d"
+    assert items["beleg-datum"]["most_tempting_distractor"] == "b"  # no tie: one option
+    rows = {row["question_key"]: row for row in read_csv(export(owner, data, "items.csv"), "items")}
+    assert rows["was-ist-vermutung"]["most_tempting_distractor"] == "Die Zahl der Brücken | Der Baubeginn Ende April"
+
+
 def test_a_long_distractor_is_shortened_in_the_csv():
     text = "Die Gemeinde baut die Brücken erst, wenn der Kanton das Geld dafür gesprochen hat, " * 3
-    item = Item(question_id=1, key="k", number=1, snapshot={}, distractor="b",
+    item = Item(question_id=1, key="k", number=1, snapshot={}, distractors=["b"],
                 options=[{"key": "a", "text": "Ja"}, {"key": "b", "text": text}])
     shown = distractor_text(item)
     assert len(shown) <= 100 and shown.startswith("Die Gemeinde baut die Brücken erst,") and shown.endswith(" …")

@@ -83,7 +83,7 @@ def test_everyone_right_is_too_easy_and_has_no_discrimination(app, data):
     assert single.facility == pytest.approx(100.0)
     assert single.discrimination is None  # the question's score does not vary
     assert single.flags == ["too_easy"]
-    assert single.distractor is None
+    assert single.distractors == []
 
 
 def test_nobody_answered_is_too_hard_and_a_question_nobody_saw_has_no_figures(app, data):
@@ -107,10 +107,10 @@ def test_option_distribution_and_most_tempting_distractor(app, data):
     multi = items["was-ist-vermutung"]
     assert [(o["key"], o["count"], o["percent"], o["correct"]) for o in multi.options] == [
         ("a", 3, 75.0, True), ("b", 1, 25.0, True), ("c", 2, 50.0, False), ("d", 0, 0.0, False)]
-    assert multi.distractor == "c"
+    assert multi.distractors == ["c"]
     evidence = items["beleg-datum"]
     assert [(o["key"], o["count"]) for o in evidence.options] == [("a", 3), ("b", 1), ("c", 0)]
-    assert evidence.distractor == "b"
+    assert evidence.distractors == ["b"]
     assert items["anzahl-bruecken"].options == []  # numeric: no options
 
 

@@ -8,6 +8,7 @@ from quizapp.services.codes import ALPHABET
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Quiz, QuizClassroom
 
+from .helpers.visible import visible
 from .teacher_helpers import client_for_teacher, count, joined_student, make_classroom, own_article, submit_for
 
 SETTINGS = {"title": "Zahlen im Artikel", "reveal": "after_submit"}
@@ -172,6 +173,22 @@ def test_publishing_opens_the_share_link_and_unpublishing_closes_it(app, teacher
     assert anonymous.get(f"/quiz/{code.lower()}").status_code == 200
     assert teacher_client.post(f"/teacher/quizzes/{quiz_id}/unpublish").status_code == 302
     assert anonymous.get(f"/quiz/{code}").status_code == 404
+
+
+def test_the_name_hint_promises_a_teacher_only_where_one_will_see_the_results(app, teacher_client, seed):
+    # A teacher's own quiz: its owner sees every attempt, in a class or not.
+    quiz_id = new_quiz(teacher_client, seed["article"], mode="all")
+    assert teacher_client.post(f"/teacher/quizzes/{quiz_id}/publish").status_code == 302
+    anonymous = app.test_client()
+    own = visible(anonymous.get(f"/quiz/{quiz_row(app, quiz_id).code}"))
+    assert "Deine Lehrperson sieht diesen Namen bei deinen Ergebnissen." in own
+    assert "Deiner Klasse beitreten" not in own.text
+    # A shared quiz: outside a class no teacher sees the attempt, and the page says so.
+    shared = visible(anonymous.get(f"/quiz/{seed['code']}"))
+    assert "Deine Lehrperson sieht" not in shared.text
+    assert ("Dieser Name steht bei deinen Ergebnissen. Eine Lehrperson sieht sie nur, "
+            "wenn du zuerst ihrer Klasse beitrittst.") in shared
+    assert "Hat dir deine Lehrperson einen Klassencode gegeben? Deiner Klasse beitreten" in shared
 
 
 def test_a_quiz_of_drafts_only_cannot_be_published(app, teacher_client, seed):

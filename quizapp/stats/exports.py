@@ -8,7 +8,8 @@ runs them as formulas. Times are local (the app's timezone), ISO 8601.
 CSV is for people, so its headers and words (question type, category, yes/no, flags) are in the
 request's language; JSON is for programs and keeps the stable English keys and values below. The
 most tempting distractor is an option's text in CSV (teachers never see option keys: options are
-shown unlettered and shuffled) and its key in JSON.
+shown unlettered and shuffled) and its key in JSON; options tied for it are all named, in the
+question's order (CSV: " | " between texts; JSON: keys separated by spaces, as the flags).
 """
 import csv
 import io
@@ -111,15 +112,16 @@ def response_rows(scope: Scope) -> Iterator[dict]:
 
 
 def distractor_text(item: Item) -> str | None:
-    """The most tempting wrong option by its text, shortened: students and teachers never see its key."""
-    option = next((option for option in item.options if option["key"] == item.distractor), None)
-    return shorten(option["text"], DISTRACTOR_CHARS, placeholder=" …") if option else item.distractor
+    """The most tempting wrong options by their text, shortened: students and teachers never see keys."""
+    texts = [shorten(option["text"], DISTRACTOR_CHARS, placeholder=" …")
+             for option in item.options if option["key"] in item.distractors]
+    return " | ".join(texts) or None
 
 
 def item_rows(items: list[Item], words: bool = False) -> Iterator[dict]:
     """One row per item; ``words`` names the distractor by its text (CSV) instead of its key (JSON)."""
     for item in items:
-        distractor = distractor_text(item) if words else item.distractor
+        distractor = distractor_text(item) if words else (" ".join(item.distractors) or None)
         yield dict(zip(ITEM_COLUMNS, (item.number, item.question_id, item.key, item.snapshot["kind"],
                                       item.snapshot["category"], " ".join(item.snapshot.get("tags") or []),
                                       item.snapshot["prompt"], item.n, item.blank, _round(item.facility),

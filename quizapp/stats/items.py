@@ -38,7 +38,7 @@ class Item:
     facility: float | None = None
     discrimination: float | None = None
     options: list[dict] = field(default_factory=list)  # choice questions: key, text, correct, count, percent
-    distractor: str | None = None  # key of the most tempting wrong option
+    distractors: list[str] = field(default_factory=list)  # keys of the most chosen wrong options (ties: all)
 
     @property
     def flags(self) -> list[str]:
@@ -131,8 +131,10 @@ def _options(item: Item, answers: list[tuple[str, int]]) -> None:
                     for option in kind.display_options(item.snapshot["spec"])]
     wrong = [option for option in item.options if not option["correct"] and option["count"] > 0]
     if wrong:
-        # Ties go to the option listed first, so the page is stable from one load to the next.
-        item.distractor = max(wrong, key=lambda option: option["count"])["key"]
+        # A tie has no winner: marking one of two equally chosen options would tell the teacher
+        # something the answers do not.
+        most = max(option["count"] for option in wrong)
+        item.distractors = [option["key"] for option in wrong if option["count"] == most]
 
 
 def item_analysis(scope: Scope, options: bool = True) -> list[Item]:
