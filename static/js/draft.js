@@ -3,7 +3,7 @@
      the form's CSRF token), and shows "Saved" / "Not saved" in a live region;
    - warns before leaving while a change is not saved;
    - counts the answered questions and lists links to the unanswered ones;
-   - asks before submitting with unanswered questions (a <dialog>).
+   - asks before submitting with unanswered questions (a <dialog> that links to them).
    Without JavaScript the page still works: the draft is filled in by the server, and the
    "Save draft" button posts the form to the draft route. */
 (function () {
@@ -41,9 +41,30 @@
     return answered;
   }
 
-  function unansweredCount() {
+  function unansweredLinks() {
     var answered = answeredFields();
-    return links.filter(function (link) { return !answered[link.dataset.field]; }).length;
+    return links.filter(function (link) { return !answered[link.dataset.field]; });
+  }
+
+  // The dialog's own links, named like the progress list's ("Frage 3"): choosing one closes
+  // the dialog and moves to that question's first field, where the student goes on.
+  function listInDialog(open) {
+    var holder = document.getElementById("confirm-submit-links");
+    if (!holder) { return; }
+    holder.textContent = "";
+    open.forEach(function (link, index) {
+      var item = document.createElement("a");
+      item.href = link.getAttribute("href");
+      item.textContent = link.getAttribute("aria-label");
+      item.addEventListener("click", function () {
+        dialog.close("cancel");
+        var question = document.querySelector(link.getAttribute("href"));
+        var first = question && question.querySelector("input, textarea, select");
+        if (first) { window.setTimeout(function () { first.focus(); }, 0); }
+      });
+      if (index > 0) { holder.appendChild(document.createTextNode(" · ")); }
+      holder.appendChild(item);
+    });
   }
 
   function updateProgress() {
@@ -109,12 +130,13 @@
   form.addEventListener("submit", function (event) {
     var submitter = event.submitter;
     if (submitter && submitter.hasAttribute("data-save-draft")) { submitting = true; return; }
-    var missing = unansweredCount();
+    var open = unansweredLinks(), missing = open.length;
     if (missing === 0 || form.dataset.confirmed === "yes") { submitting = true; return; }
     event.preventDefault();
     var text = missing === 1 ? form.dataset.confirmOne : form.dataset.confirmMany.replace("{count}", missing);
     if (dialog && typeof dialog.showModal === "function") {
       document.getElementById("confirm-submit-text").textContent = text;
+      listInDialog(open);
       dialog.returnValue = "";
       dialog.showModal();
     } else if (window.confirm(text)) {

@@ -62,6 +62,17 @@ def test_typed_answers_survive_reload_language_and_a_new_context(mini_live, page
     confirm = page.locator("dialog#confirm-submit")
     expected = f"{total - 2} questions are unanswered – submit anyway?"
     assert confirm.is_visible() and confirm.inner_text().startswith(expected)
+    # The dialog names the open questions; one of them closes it and goes there.
+    open_numbers = [link.get_attribute("href").rsplit("-", 1)[1] for link in unanswered.all()]
+    listed = confirm.locator("#confirm-submit-links a")
+    assert listed.count() == total - 2
+    assert confirm.locator("p.unanswered").inner_text() == \
+        "Unanswered: " + " · ".join(f"Question {number}" for number in open_numbers)
+    listed.nth(1).click()
+    assert not confirm.is_visible() and page.url.endswith(f"#question-{open_numbers[1]}")
+    page.wait_for_function(f"() => document.activeElement.closest('#question-{open_numbers[1]}') !== null")
+    page.get_by_role("button", name="Submit answers").click()
+    assert confirm.is_visible()
     confirm.get_by_role("button", name="Keep answering").click()
     assert not confirm.is_visible() and page.url.startswith(attempt_url)
     page.get_by_role("button", name="Submit answers").click()
