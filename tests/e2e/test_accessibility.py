@@ -2,7 +2,7 @@
 tour (tests/helpers/tour.py), and on the states a page shows after an action: forms with
 errors, the quiz page's views and its submit dialog.
 
-German everywhere, English on a sample; student pages at desktop and phone width. Any serious
+German everywhere, English on a sample; every page at desktop and phone width. Any serious
 or critical violation fails, every page's listed in one message; moderate and minor ones are
 printed (pytest -s) for a reviewer.
 """
@@ -94,9 +94,8 @@ def _tour(browser, base_url, world, script, language, foreign, failed, sample=No
     """Audit the pages of both roles in ``language`` (only ``sample`` endpoints if given);
     page label -> violations."""
     found = {}
-    for visits, sign_in, phone in ((_student_visits(student_pages(world)),
-                                    lambda page: sign_in_student(page, world.class_code), True),
-                                   (_teacher_visits(teacher_pages(world)), sign_in_teacher, False)):
+    for visits, sign_in in ((_student_visits(student_pages(world)), lambda page: sign_in_student(page, world.class_code)),
+                            (_teacher_visits(teacher_pages(world)), sign_in_teacher)):
         context, page = language_context(browser, base_url, language, foreign)
         for visit in visits:
             if visit is None:
@@ -118,7 +117,7 @@ def _tour(browser, base_url, world, script, language, foreign, failed, sample=No
             found[where] = audit(page, script)
             if label == "student.attempt":
                 found.update({f"{where} {state}": violations for state, violations in _quiz_states(page, script).items()})
-            elif phone:
+            else:
                 page.set_viewport_size(PHONE)
                 found[f"{where} at 375"] = audit(page, script)
         context.close()
