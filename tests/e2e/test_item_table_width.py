@@ -55,3 +55,48 @@ def test_the_item_table_fits_1280_px_in_both_languages(quiz_ids, page, language,
         heading = page.locator("#items thead th").last.bounding_box()
         assert heading["x"] + heading["width"] <= WIDTH
         page.screenshot(path=str(PROJECT / "screenshots" / f"{language}-1280-items-{name}.png"), full_page=True)
+
+
+# Every word of the table's text that a line break splits in two, as "class: word" (a break after a
+# hyphen, as in "SRF-|Korrespondent", is where a line may end).
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const element of document.querySelectorAll('#items .prompt, #items .option-text, #items .marker')) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), rect => Math.round(rect.top)));
+        if (lines.size > 1) split.push(element.className + ': ' + match[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+# The first column's cells that something else draws over (their centre is not theirs).
+COVERED_NUMBERS = """() => Array.from(document.querySelectorAll('#items > tbody > tr > td:first-child'))
+  .filter(cell => { const box = cell.getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; })
+  .filter(cell => { const box = cell.getBoundingClientRect();
+                    const top = document.elementFromPoint(box.left + box.width / 2, box.top + 12);
+                    return !(top && cell.contains(top)); })
+  .map(cell => cell.textContent.trim())"""
+
+
+def test_on_a_phone_the_item_table_scrolls_under_its_number_column_with_words_whole(quiz_ids, page):
+    page.set_viewport_size({"width": 375, "height": 667})
+    sign_in_teacher(page, DEMO_EMAIL, DEMO_PASSWORD)
+    for quiz_id, name in zip(quiz_ids, ("seed", "demo")):
+        page.goto(f"/teacher/results/{quiz_id}/items")
+        first_row = page.locator("#items > tbody > tr").first
+        number, prompt = first_row.locator("> td").first.bounding_box(), first_row.locator(".prompt").bounding_box()
+        assert prompt["x"] >= number["x"] + number["width"], "the question starts under the number column"
+        assert page.evaluate(SPLIT_WORDS) == []
+        page.locator("#items").scroll_into_view_if_needed()
+        for scrolled in (400, 0):  # back at the start for the screenshot
+            page.evaluate(f"() => {{ document.querySelector('#items').parentElement.scrollLeft = {scrolled}; }}")
+            first_row.scroll_into_view_if_needed()
+            assert page.evaluate(COVERED_NUMBERS) == [], (name, scrolled)
+        page.screenshot(path=str(PROJECT / "screenshots" / f"de-375-items-{name}.png"), full_page=True)
