@@ -8,6 +8,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Student
 
 from .conftest import sign_in
+from .helpers.visible import visible
 from .results_helpers import build_fixed_data
 
 
@@ -173,6 +174,22 @@ def test_bad_filters_are_a_clear_400_not_a_500(owner, data):
     assert owner.get(f"{base}/export/attempts.csv?since=nope").status_code == 400
     assert owner.get(f"{base}?sort=nope&dir=sideways&page=abc").status_code == 200
     assert owner.get(f"{base}?quiz_id=1&_scheme=javascript&_external=0&page=2").status_code == 200
+
+
+def test_a_page_with_a_bad_filter_shows_no_figures_that_would_look_filtered(owner, data):
+    base = f"/teacher/results/{data['quiz']}"
+    for path in ("", "/items", "/categories", "/print"):
+        response = owner.get(f"{base}{path}?since=2025-06-05&until=2025-06-01")
+        assert response.status_code == 400, path
+        shown = visible(response)
+        html = response.get_data(as_text=True)
+        assert "The end date must not be before the start date." in shown or path == "/print", path
+        assert 'id="filters-refused"' in html, path
+        assert "<tr data-attempt=" not in html and "<tr data-question=" not in html, path
+        assert "<tr data-student=" not in html and "/export/" not in html, path
+    page = visible(owner.get(f"{base}?until=2025-06-01&since=2025-06-05"))
+    assert "A filter above is not valid, so no figures are shown. Correct it, or choose “Show all”." in page
+    assert "Show all" in page
 
 
 def test_sort_links_and_pages(owner, data, monkeypatch):

@@ -52,11 +52,8 @@ class FilterForm(FlaskForm):
         direction = self.dir.data if self.dir.data in ("asc", "desc") else DEFAULT_SORT[1]
         return sort, direction
 
-    def scope(self, quiz, teacher_id: int, valid: bool) -> Scope:
-        """The Scope these filters describe; unfiltered when the form is invalid."""
-        base = Scope(quiz.id, quiz.owner_id, teacher_id)
-        if not valid:
-            return base
+    def scope(self, quiz, teacher_id: int) -> Scope:
+        """The Scope these (validated) filters describe."""
         chosen = self.classroom.data or ""
         start = to_utc(datetime.combine(self.since.data, time.min)) if self.since.data else None
         end = to_utc(datetime.combine(self.until.data + timedelta(days=1), time.min)) if self.until.data else None

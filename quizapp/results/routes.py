@@ -17,12 +17,16 @@ FILTER_KEYS = ("classroom", "since", "until", "first_only", "sort", "dir")
 
 
 def _filtered(quiz_id: int):
-    """The quiz, its filter form and the Scope it describes, and the status for the page."""
+    """The quiz, its filter form and the Scope it describes (None when a filter is not valid)."""
     teacher = current_teacher()
     quiz = quiz_for(teacher.id, quiz_id)
     form = FilterForm(request.args, teacher_classrooms(teacher.id), owns_quiz=quiz.owner_id == teacher.id)
-    valid = form.validate()
-    return quiz, form, form.scope(quiz, teacher.id, valid), 200 if valid else 400
+    return quiz, form, form.scope(quiz, teacher.id) if form.validate() else None
+
+
+def _refused(template: str, quiz, form):
+    """A results page whose filters are not valid: the form with its errors, no figures (400)."""
+    return render_template(template, quiz=quiz, form=form, filters=_filters()), 400
 
 
 def _page_number(pages: int) -> int:
@@ -52,7 +56,9 @@ def index():
 
 @bp.get("/results/<int:quiz_id>")
 def quiz(quiz_id: int):
-    quiz, form, scope, status = _filtered(quiz_id)
+    quiz, form, scope = _filtered(quiz_id)
+    if scope is None:
+        return _refused("results/quiz.html", quiz, form)
     summary = stats.summary(scope)
     pages = math.ceil(summary.count / PER_PAGE)
     page = _page_number(pages)
@@ -60,20 +66,24 @@ def quiz(quiz_id: int):
     attempts = stats.attempt_page(scope, sort, direction, page, PER_PAGE)
     return render_template("results/quiz.html", quiz=quiz, form=form, summary=summary, attempts=attempts,
                            page=page, pages=pages, sort=sort, direction=direction, link=_link, filters=_filters(),
-                           score_figure=score_histogram(summary)), status
+                           score_figure=score_histogram(summary))
 
 
 @bp.get("/results/<int:quiz_id>/items")
 def items(quiz_id: int):
-    quiz, form, scope, status = _filtered(quiz_id)
+    quiz, form, scope = _filtered(quiz_id)
+    if scope is None:
+        return _refused("results/items.html", quiz, form)
     analysis = stats.item_analysis(scope)
     return render_template("results/items.html", quiz=quiz, form=form, items=analysis, filters=_filters(),
-                           facility_figure=facility_chart(analysis)), status
+                           facility_figure=facility_chart(analysis))
 
 
 @bp.get("/results/<int:quiz_id>/categories")
 def categories(quiz_id: int):
-    quiz, form, scope, status = _filtered(quiz_id)
+    quiz, form, scope = _filtered(quiz_id)
+    if scope is None:
+        return _refused("results/categories.html", quiz, form)
     by_category = stats.category_facility(scope)
     students = stats.student_count(scope)
     pages = math.ceil(students / PER_PAGE)
@@ -81,25 +91,27 @@ def categories(quiz_id: int):
     return render_template("results/categories.html", quiz=quiz, form=form, categories=by_category,
                            tags=stats.tag_facility(stats.item_analysis(scope, options=False)),
                            students=stats.student_categories(scope, page, PER_PAGE), page=page, pages=pages,
-                           link=_link, filters=_filters(), category_figure=category_chart(by_category)), status
+                           link=_link, filters=_filters(), category_figure=category_chart(by_category))
 
 
 @bp.get("/results/<int:quiz_id>/print")
 def print_sheet(quiz_id: int):
     """The class result sheet for paper: every attempt the filters select, with its score,
     percent and facility per category, on A4 (static/css/print.css)."""
-    quiz, form, scope, status = _filtered(quiz_id)
+    quiz, form, scope = _filtered(quiz_id)
+    if scope is None:
+        return _refused("results/print.html", quiz, form)
     rows = stats.attempt_sheet(scope)
     chosen = dict(form.classroom.choices).get(form.classroom.data or "") if form.classroom.data else None
     return render_template("results/print.html", quiz=quiz, form=form, rows=rows, classroom=chosen,
                            truncated=len(rows) >= stats.SHEET_LIMIT, filters=_filters(),
-                           summary=stats.summary(scope)), status
+                           summary=stats.summary(scope))
 
 
 @bp.get("/results/<int:quiz_id>/export/<any(attempts, responses, items):table>.<any(csv, json):fmt>")
 def export(quiz_id: int, table: str, fmt: str):
-    quiz, form, scope, status = _filtered(quiz_id)
-    if status != 200:  # the results page itself explains which filter is wrong
+    quiz, form, scope = _filtered(quiz_id)
+    if scope is None:  # the results page itself explains which filter is wrong
         abort(400)
     separator = exports.SEPARATORS.get(request.args.get("sep", ""), ";")
     body, mimetype, name = exports.export(quiz, scope, table, fmt, separator, _filters())
