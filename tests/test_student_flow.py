@@ -5,6 +5,8 @@ from html import unescape
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Response, Student
 
+from .helpers.visible import visible
+
 
 def question_ids(app) -> dict[str, int]:
     with app.app_context():
@@ -168,3 +170,12 @@ def test_unknown_quiz_and_article_are_404(client, mini_quiz):
     assert client.get("/quiz/NOPE99").status_code == 404
     assert client.get("/articles/nope").status_code == 404
     assert client.get("/attempts/12345").status_code == 404
+
+
+def test_a_question_left_blank_says_so_in_the_review_whatever_its_kind(app, client, student, mini_quiz):
+    attempt_id = student.start(mini_quiz)
+    assert student.submit(attempt_id, {}).status_code == 302
+    result = visible(client.get(f"/attempts/{attempt_id}/result"))
+    # Five questions: a number, single choice, multiple select, true/false and evidence.
+    assert result.text.count("Deine Antwort: (keine Antwort)") == 5
+    assert "deine Antwort" not in result.text  # no option is marked as chosen
