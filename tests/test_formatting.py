@@ -22,6 +22,12 @@ def test_percent_is_whole_and_spaced_as_the_language_writes_it(app, language, ex
         assert percent(None) == "–"
 
 
+def test_halves_round_up_as_a_reader_rounds_by_hand(app):
+    with app.test_request_context("/?lang=de"):
+        assert [percent(100 * points / 8) for points in (3, 5, 1)] == ["38\u00a0%", "63\u00a0%", "13\u00a0%"]
+        assert [decimal(value) for value in (2.675, 0.125, 0.005)] == ["2,68", "0,13", "0,01"]
+
+
 @pytest.mark.parametrize("value, de, en", [
     ("2025", "2025", "2025"),
     ("2025-06", "Juni 2025", "June 2025"),

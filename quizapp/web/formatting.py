@@ -8,24 +8,29 @@ knows neither the language nor the time zone, so templates use these instead:
     {{ attempt.score | decimal }}                 26,16
     {{ summary.sd | decimal(1) }}                 18,5
     {{ attempt.score | score(attempt.max_score) }}  26,16 / 38
-    {{ 31.4 | percent }}                          31 % (German), 31% (English)
+    {{ 31.4 | percent }}                          31 % (German), 31% (English); 62.5 → 63 %
     {{ article.published | published_date }}      Juni 2025   (from "2025-06"; "2025" stays 2025)
     {{ version.created_at | moment }}             05.06.2025 14:30 (Swiss time)
     {{ teacher.created_at | day }}                05.06.2025
 """
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Context, localcontext
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
 
 DATE_TIME = "dd.MM.yyyy HH:mm"  # the one way pages write a moment; the same in German and English
+# Halves round up, as readers round by hand: 5 of 8 is 62,5 % and shows as 63 %, like 3 of 8 as
+# 38 %. Babel rounds in the current decimal context, whose default rounds halves to even (62 %).
+HALF_UP = Context(rounding=ROUND_HALF_UP)
 
 
 def decimal(value, digits: int = 2) -> str:
     """A number in the UI's locale with up to ``digits`` decimals (a third of a point is 0,33); "–" for none."""
     if value is None:
         return "–"
-    return format_decimal(value, format="#,##0." + "#" * digits if digits else "#,##0")
+    with localcontext(HALF_UP):
+        return format_decimal(value, format="#,##0." + "#" * digits if digits else "#,##0")
 
 
 def score(points, maximum) -> str:
@@ -38,7 +43,8 @@ def percent(value) -> str:
     no-break space), 31% in English; "–" for none."""
     if value is None:
         return "–"
-    return format_percent(value / 100)
+    with localcontext(HALF_UP):
+        return format_percent(value / 100)
 
 
 def published_date(value) -> str:
