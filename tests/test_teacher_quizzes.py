@@ -175,7 +175,7 @@ def test_publishing_opens_the_share_link_and_unpublishing_closes_it(app, teacher
     assert anonymous.get(f"/quiz/{code}").status_code == 404
 
 
-def test_the_name_hint_promises_a_teacher_only_where_one_will_see_the_results(app, teacher_client, seed):
+def test_the_start_page_promises_a_teacher_only_where_one_will_see_the_results(app, teacher_client, seed):
     # A teacher's own quiz: its owner sees every attempt, in a class or not.
     quiz_id = new_quiz(teacher_client, seed["article"], mode="all")
     assert teacher_client.post(f"/teacher/quizzes/{quiz_id}/publish").status_code == 302
@@ -189,6 +189,16 @@ def test_the_name_hint_promises_a_teacher_only_where_one_will_see_the_results(ap
     assert ("Dieser Name steht bei deinen Ergebnissen. Eine Lehrperson sieht sie nur, "
             "wenn du zuerst ihrer Klasse beitrittst.") in shared
     assert "Hat dir deine Lehrperson einen Klassencode gegeben? Deiner Klasse beitreten" in shared
+    # Signed in: the start page says the same of the student's own attempts.
+    assert anonymous.post(f"/quiz/{seed['code']}/start", data={"display_name": "Ohne Klasse"}).status_code == 302
+    alone = visible(anonymous.get(f"/quiz/{seed['code']}"))
+    assert "Keine Lehrperson sieht deine Ergebnisse: Du bist keiner Klasse beigetreten." in alone
+    assert "Deiner Klasse beitreten" in alone.text
+    assert "Deine Lehrperson sieht deine Ergebnisse." in visible(anonymous.get(f"/quiz/{quiz_row(app, quiz_id).code}"))
+    _, class_code = make_classroom(app, teacher_client.teacher_id)
+    in_class = visible(joined_student(app, class_code, "Mia").get(f"/quiz/{seed['code']}"))
+    assert "Du löst dieses Quiz als Mia. Deine Lehrperson sieht deine Ergebnisse." in in_class
+    assert "Deiner Klasse beitreten" not in in_class.text
 
 
 def test_a_quiz_of_drafts_only_cannot_be_published(app, teacher_client, seed):
