@@ -1,16 +1,18 @@
-"""The site header: each student sees their own name and a sign-out form whose token works."""
+"""The site header: each student sees their own name and a way to sign out whose token works; before
+signing out, a student learns whether they can come back to their results."""
 import re
 
 from quizapp.extensions import db
 from quizapp.models import Student
 
-TOKEN = re.compile(r'action="/auth/logout"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"')
+from .helpers.visible import visible
+
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 def start(app, name: str):
     client = app.test_client()
-    page = client.get("/quiz/MINI01").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    token = TOKEN.search(client.get("/quiz/MINI01").get_data(as_text=True)).group(1)
     started = client.post("/quiz/MINI01/start", data={"display_name": name, "csrf_token": token})
     assert started.status_code == 302, started.get_data(as_text=True)[-1500:]
     return client, started.headers["Location"]
@@ -23,8 +25,11 @@ def test_each_student_sees_their_own_name_and_a_working_sign_out(csrf_app):
     noah_page = noah.get(noah_attempt).get_data(as_text=True)
     assert '<li class="who">Mia-Lou</li>' in mia_page and "Noah" not in mia_page
     assert '<li class="who">Noah</li>' in noah_page and "Mia" not in noah_page
-    mia_token, noah_token = TOKEN.search(mia_page).group(1), TOKEN.search(noah_page).group(1)
+    assert '<a href="/auth/logout">Abmelden</a>' in mia_page  # a page first, which says what signing out means
+    mia_token = TOKEN.search(mia.get("/auth/logout").get_data(as_text=True)).group(1)
+    noah_token = TOKEN.search(noah.get("/auth/logout").get_data(as_text=True)).group(1)
     assert mia_token != noah_token
+    assert "Mia-Lou" in mia.get("/").get_data(as_text=True)  # asking signed nothing out
     assert mia.post("/auth/logout", data={"csrf_token": noah_token}).status_code == 400  # not her session's
     assert mia.post("/auth/logout", data={"csrf_token": mia_token}).status_code == 302
     assert "Mia" not in mia.get("/").get_data(as_text=True)  # signed out: the anonymous header
@@ -32,7 +37,7 @@ def test_each_student_sees_their_own_name_and_a_working_sign_out(csrf_app):
 
 def test_the_token_stays_valid_across_pages_and_the_language_switch(csrf_app):
     client, attempt_url = start(csrf_app, "Lea")
-    first = TOKEN.search(client.get(attempt_url).get_data(as_text=True)).group(1)
+    first = TOKEN.search(client.get(attempt_url).get_data(as_text=True)).group(1)  # the quiz form's
     english = client.get(attempt_url + "?lang=en").get_data(as_text=True)
     assert "Sign out" in english and "My results" in english
     assert TOKEN.search(english).group(1) == first  # signed once per session in this worker
@@ -45,3 +50,25 @@ def test_a_name_with_markup_characters_is_escaped(csrf_app):
         db.session.execute(db.update(Student).values(display_name="Tom <&> Jerry"))
         db.session.commit()
     assert '<li class="who">Tom &lt;&amp;&gt; Jerry</li>' in client.get(attempt_url).get_data(as_text=True)
+
+
+def test_before_signing_out_a_student_learns_whether_they_can_come_back(csrf_app, make_teacher):
+    from .teacher_helpers import join, make_classroom
+    alone, _ = start(csrf_app, "Lea")
+    page = visible(alone.get("/auth/logout"))
+    assert "Du bist keiner Klasse beigetreten: Nach dem Abmelden kannst du deine Ergebnisse nicht mehr öffnen, " \
+           "und keine Lehrperson sieht sie." in page
+    assert "Deiner Klasse beitreten" in page.text and "Angemeldet bleiben" in page.text
+    _, code = make_classroom(csrf_app, make_teacher())
+    for name, pin, expected in (
+            ("Ben", None, "Du hast keine PIN: Nach dem Abmelden kannst du deine Ergebnisse erst wieder öffnen, "
+                          "wenn deine Lehrperson dir eine PIN gibt. Deine Lehrperson sieht sie weiterhin."),
+            ("Cleo", "4711", "Um als Cleo zurückzukommen, tritt deiner Klasse 3b wieder bei: mit ihrem Code, "
+                             "deinem Namen und deiner PIN.")):
+        client = csrf_app.test_client()
+        token = TOKEN.search(client.get("/join").get_data(as_text=True)).group(1)
+        data = {"code": code, "display_name": name, "csrf_token": token, **({"pin": pin} if pin else {})}
+        assert client.post("/join", data=data).status_code == 302
+        page = visible(client.get("/auth/logout"))
+        assert expected in page, page.text
+        assert "Deiner Klasse beitreten" not in page.text

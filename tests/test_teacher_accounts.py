@@ -125,7 +125,9 @@ def test_teacher_page_sends_anonymous_visitors_to_sign_in_and_back(app, make_tea
 
 
 def test_sign_out_needs_a_post(teacher_client):
-    assert teacher_client.get("/auth/logout").status_code == 405
+    asked = teacher_client.get("/auth/logout")  # a page that asks, with the form that signs out
+    assert asked.status_code == 200 and 'action="/auth/logout"' in asked.get_data(as_text=True)
+    assert teacher_client.get("/teacher/").status_code == 200  # still signed in
     assert teacher_client.post("/auth/logout").status_code == 302
     assert teacher_client.get("/teacher/").status_code == 302
 

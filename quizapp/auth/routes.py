@@ -9,6 +9,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..services import sign_ins
 from ..extensions import db
 from ..web.forms import EmptyForm
+from ..web.identity import current_student
 from ..models import Teacher
 from . import bp
 from .forms import LoginForm
@@ -63,6 +64,15 @@ def login():
         return redirect(_safe_next(request.args.get("next")) or url_for("teacher.dashboard"))
     status = 400 if request.method == "POST" else 200
     return render_template("auth/login.html", form=form), status
+
+
+@bp.get("/logout")
+def confirm_logout():
+    """Before signing out, a student learns whether they can come back to their results (a
+    name without a PIN cannot be taken again); the header's "Sign out" leads here."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("student.home"))
+    return render_template("auth/logout.html", form=EmptyForm(), student=current_student())
 
 
 @bp.post("/logout")

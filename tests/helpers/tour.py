@@ -129,6 +129,7 @@ def student_pages(world: World) -> dict[str, str]:
         "student.result": f"/attempts/{world.attempt_id}/result",
         "student.article": f"/articles/{world.article_slug}?{highlight}",
         "student.history": "/me/attempts",
+        "auth.confirm_logout": "/auth/logout",
         "auth.reset_password": world.reset_path,
     }
 
