@@ -175,6 +175,20 @@ def test_publishing_opens_the_share_link_and_unpublishing_closes_it(app, teacher
     assert anonymous.get(f"/quiz/{code}").status_code == 404
 
 
+def test_a_teacher_opening_the_students_view_gets_the_worksheet_not_a_form_that_bounces(app, teacher_client, seed):
+    quiz_id = new_quiz(teacher_client, seed["article"], mode="all")
+    assert teacher_client.post(f"/teacher/quizzes/{quiz_id}/publish").status_code == 302
+    code = quiz_row(app, quiz_id).code
+    response = teacher_client.get(f"/quiz/{code}")
+    page, html = visible(response), response.get_data(as_text=True)
+    assert "Du bist als Lehrperson angemeldet: So sehen deine Lernenden diese Seite." in page
+    assert 'name="display_name"' not in html and "Quiz starten" not in page.text
+    assert f'href="/quiz/{code}/print"' in html and f'href="/teacher/quizzes/{quiz_id}">Zurück zum Quiz<' in html
+    shared = visible(teacher_client.get(f"/quiz/{seed['code']}"))
+    assert "Du bist als Lehrperson angemeldet" in shared
+    assert "Zurück zum Quiz" not in shared.text and "Deiner Klasse beitreten" not in shared.text
+
+
 def test_the_start_page_promises_a_teacher_only_where_one_will_see_the_results(app, teacher_client, seed):
     # A teacher's own quiz: its owner sees every attempt, in a class or not.
     quiz_id = new_quiz(teacher_client, seed["article"], mode="all")
