@@ -100,3 +100,19 @@ def test_on_a_phone_the_item_table_scrolls_under_its_number_column_with_words_wh
             first_row.scroll_into_view_if_needed()
             assert page.evaluate(COVERED_NUMBERS) == [], (name, scrolled)
         page.screenshot(path=str(PROJECT / "screenshots" / f"de-375-items-{name}.png"), full_page=True)
+
+
+# The rendered height of each chart's smallest text, in CSS pixels.
+SMALLEST_CHART_TEXT = """() => Array.from(document.querySelectorAll('svg.chart')).map(
+  svg => Math.min(...Array.from(svg.querySelectorAll('text'), text => text.getBoundingClientRect().height)))"""
+
+
+def test_on_a_phone_the_charts_text_stays_readable(quiz_ids, page):
+    page.set_viewport_size({"width": 375, "height": 667})
+    sign_in_teacher(page, DEMO_EMAIL, DEMO_PASSWORD)
+    for path in ("", "/items", "/categories"):
+        page.goto(f"/teacher/results/{quiz_ids[0]}{path}")
+        heights = page.evaluate(SMALLEST_CHART_TEXT)
+        assert heights and min(heights) >= 11, (path, heights)  # 12 px text draws about 14 px high
+        # The chart scrolls in its own box; the page itself does not.
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
