@@ -219,6 +219,8 @@ def test_item_and_category_pages_show_flags_distractors_tags_and_students(owner,
     assert 'class="flag flag-too_easy"' in items and 'class="flag flag-too_hard"' in items
     assert 'class="flag flag-negative_discrimination"' in items
     assert items.count("most tempting distractor") == 2  # multiple select "c", evidence "b"
+    assert ("Facility index of every question; dashed lines at 20% and 90%, hatched bars outside them "
+            "(too hard or too easy).") in visible(owner.get(f"/teacher/results/{data['quiz']}/items"))
     rows = {int(chunk.split('"', 1)[0]): chunk for chunk in items.split('<tr data-question="')[1:]}
     tempting = {key: re.findall(r'<tr class="[^"]*is-distractor[^"]*" data-option="(\w+)">', rows[question_id])
                 for key, question_id in data["questions"].items()}

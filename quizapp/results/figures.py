@@ -39,8 +39,9 @@ def facility_chart(items: list[Item]) -> Figure:
     svg = percent_bars("chart-facility", bars, title=_("Facility per question"), desc=desc,
                        thresholds=(TOO_HARD, TOO_EASY))
     rows = [(item.number or "–", percent(item.facility), item.n) for item in items]
-    return Figure("figure-facility", svg, _("Facility index of every question; dashed lines at 20% and 90%, "
-                                            "hatched bars are flagged."),
+    return Figure("figure-facility", svg, _("Facility index of every question; dashed lines at %(hard)s and "
+                                            "%(easy)s, hatched bars outside them (too hard or too easy).",
+                                            hard=percent(TOO_HARD), easy=percent(TOO_EASY)),
                   [_("Question"), _("Facility"), _("Attempts")], rows)
 
 
