@@ -4,6 +4,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import url_for
 
+from .helpers.visible import visible
+
 TEACHER_BLUEPRINTS = ("teacher", "authoring", "results")
 
 
@@ -54,5 +56,6 @@ def test_students_are_refused_every_teacher_page(app, client, student, mini_quiz
     for method, path in teacher_routes(app):
         response = client.open(path, method=method)
         assert response.status_code == 403, (method, path, response.status_code)
-    page = client.get("/teacher/articles").get_data(as_text=True)
-    assert "You are not allowed to open this page." in page
+    page = visible(client.get("/teacher/articles"))
+    assert ("This page is for teachers. You are signed in as a student; a teacher signs in on this device "
+            "after the student has signed out.") in page

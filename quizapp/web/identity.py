@@ -6,9 +6,11 @@ loader below, once per request.
 """
 import hmac
 
-from flask import Flask, abort
+from flask import Flask
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from werkzeug.exceptions import Forbidden
 
 from ..services import sign_ins
 from ..extensions import csrf, db, login_manager
@@ -62,8 +64,15 @@ def require_teacher():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if not current_user.is_teacher:
-        abort(403)
+        raise TeachersOnly(_("This page is for teachers. You are signed in as a student; a teacher signs "
+                             "in on this device after the student has signed out."))
     return None
+
+
+class TeachersOnly(Forbidden):
+    """A 403 whose description is the message shown to the student (see web.register_error_pages)."""
+
+    show_description = True
 
 
 def init_app(app: Flask) -> None:
