@@ -55,6 +55,7 @@ RULES: dict[str, list[Check]] = {
     "health.healthz": [PUBLIC],
     # sign-in
     "auth.login": [GET(200, 200, 302, 302), POST(400, 400, 302, 302)],
+    "auth.confirm_logout": [GET(302, 200, 200, 200)],  # anonymous: nothing to sign out of, sent home
     "auth.logout": [POST(302, 302, 302, 302, fresh=True)],
     "auth.reset_password": [GET(410, 410, 410, 410, query="token=forged"), POST(410, 410, 410, 410)],  # no valid link
     # students

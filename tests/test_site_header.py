@@ -56,8 +56,8 @@ def test_before_signing_out_a_student_learns_whether_they_can_come_back(csrf_app
     from .teacher_helpers import join, make_classroom
     alone, _ = start(csrf_app, "Lea")
     page = visible(alone.get("/auth/logout"))
-    assert "Du bist keiner Klasse beigetreten: Nach dem Abmelden kannst du deine Ergebnisse nicht mehr öffnen, " \
-           "und keine Lehrperson sieht sie." in page
+    assert "Du bist keiner Klasse beigetreten und hast darum keine PIN: Nach dem Abmelden kannst du deine " \
+           "Ergebnisse nicht mehr öffnen." in page
     assert "Deiner Klasse beitreten" in page.text and "Angemeldet bleiben" in page.text
     _, code = make_classroom(csrf_app, make_teacher())
     for name, pin, expected in (

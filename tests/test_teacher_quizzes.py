@@ -208,7 +208,8 @@ def test_the_start_page_promises_a_teacher_only_where_one_will_see_the_results(a
     alone = visible(anonymous.get(f"/quiz/{seed['code']}"))
     assert "Keine Lehrperson sieht deine Ergebnisse: Du bist keiner Klasse beigetreten." in alone
     assert "Deiner Klasse beitreten" in alone.text
-    assert "Deine Lehrperson sieht deine Ergebnisse." in visible(anonymous.get(f"/quiz/{quiz_row(app, quiz_id).code}"))
+    owned = visible(anonymous.get(f"/quiz/{quiz_row(app, quiz_id).code}"))  # its owner sees every attempt
+    assert "Die Lehrperson, die dieses Quiz erstellt hat, sieht deine Ergebnisse." in owned
     _, class_code = make_classroom(app, teacher_client.teacher_id)
     in_class = visible(joined_student(app, class_code, "Mia").get(f"/quiz/{seed['code']}"))
     assert "Du löst dieses Quiz als Mia. Deine Lehrperson sieht deine Ergebnisse." in in_class

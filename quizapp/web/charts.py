@@ -10,6 +10,9 @@ from .formatting import percent
 
 FONT = 12
 FILL = "#9db9d8"
+# Drawing widths: the page shows the wide drawing, and the narrow one on a phone (static/css/
+# results.css), where the wide one would shrink its 12-unit text to 6 px.
+WIDE, NARROW = 640, 340
 
 
 def _svg(chart_id: str, width: int, height: int, title: str, desc: str, body: list[str], css: str) -> Markup:
@@ -35,9 +38,9 @@ def _fmt(value: float) -> str:
     return f"{value:.0f}"
 
 
-def histogram(chart_id: str, counts: list[int], *, title: str, desc: str, label: str) -> Markup:
+def histogram(chart_id: str, counts: list[int], *, title: str, desc: str, label: str, width: int = WIDE) -> Markup:
     """Vertical bars of ``counts`` over equal bands from 0 to 100 (10 bands: 0–10 … 90–100)."""
-    width, height, left, right, top, bottom = 640, 260, 44, 12, 18, 40
+    height, left, right, top, bottom = 260, 44, 12, 18, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     axis_top = _nice_top(max(counts) if counts else 0)
     band = plot_w / max(1, len(counts))
@@ -67,18 +70,19 @@ def histogram(chart_id: str, counts: list[int], *, title: str, desc: str, label:
 
 
 def percent_bars(chart_id: str, rows: list[dict], *, title: str, desc: str,
-                 thresholds: tuple[float, ...] = ()) -> Markup:
+                 thresholds: tuple[float, ...] = (), width: int = WIDE) -> Markup:
     """Horizontal bars from 0 to 100 %; rows are {label, value (None: no data), flagged}.
 
     Dashed lines mark ``thresholds`` (e.g. the 20 % and 90 % facility limits); flagged bars
     are hatched, so the flag survives greyscale printing.
     """
-    row_h, left, right, top, bottom = 24, 200, 52, 8, 30
-    width = 640
+    narrow = width < WIDE
+    row_h, right, top, bottom = 24, 44, 8, 30
+    left, longest = (132, 16) if narrow else (200, 26)  # the label column, and the longest label in it
     plot_w = width - left - right
     height = top + row_h * max(1, len(rows)) + bottom
     body = []
-    for tick in range(0, 101, 20):
+    for tick in range(0, 101, 50 if narrow else 20):
         x = left + plot_w * tick / 100
         body.append(f'<line class="grid" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - bottom}" '
                     f'stroke="#999999" stroke-width="0.5"/>')
@@ -90,7 +94,7 @@ def percent_bars(chart_id: str, rows: list[dict], *, title: str, desc: str,
     for index, row in enumerate(rows):
         y = top + row_h * index
         label = str(row["label"])
-        short = label if len(label) <= 26 else label[:25].rstrip() + "…"
+        short = label if len(label) <= longest else label[:longest - 1].rstrip() + "…"
         body.append(f'<text x="{left - 6}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end">{escape(short)}</text>')
         value = row.get("value")
         if value is None:
