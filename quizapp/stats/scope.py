@@ -28,6 +28,15 @@ def visible_attempts(teacher_id: int, quiz_owner_id) -> ColumnElement[bool] | No
     return Attempt.classroom_id.in_(own_classrooms(teacher_id))
 
 
+def attempt_seen_by(quiz_owner_id: int | None, classroom_id: int | None) -> str | None:
+    """Which teacher, by ``visible_attempts``' rule, sees an attempt made in ``classroom_id``
+    (None: outside any class), for telling the student: "class" (that class's teacher),
+    "owner" (the quiz's owner) or None (no teacher)."""
+    if classroom_id is not None:
+        return "class"
+    return "owner" if quiz_owner_id is not None else None
+
+
 @dataclass(frozen=True)
 class Scope:
     """The submitted attempts at one quiz that one teacher may see, narrowed by filters."""

@@ -20,6 +20,7 @@ from ..extensions import db
 from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..services.access import readable_by
+from ..stats import attempt_seen_by
 from ..web.identity import current_student, current_teacher
 from . import bp
 from .forms import NameForm
@@ -59,6 +60,7 @@ def quiz(code: str):
             db.select(Attempt).filter_by(quiz_id=quiz.id, student_id=student.id).order_by(Attempt.number)
         ).scalars().all()
     return render_template("student/quiz.html", quiz=quiz, student=student, attempts=attempts,
+                           seen_by=attempt_seen_by(quiz.owner_id, student.classroom_id if student else None),
                            name_form=NameForm(), start_form=EmptyForm(), now=utcnow(),
                            question_count=len(quiz.items))
 
@@ -83,6 +85,7 @@ def start(code: str):
         form = NameForm()
         if not form.validate_on_submit():
             return render_template("student/quiz.html", quiz=quiz, student=None, attempts=[], name_form=form,
+                                   seen_by=attempt_seen_by(quiz.owner_id, None),
                                    start_form=EmptyForm(), now=utcnow(), question_count=len(quiz.items)), 400
         student = Student(display_name=form.display_name.data)
         db.session.add(student)
