@@ -33,10 +33,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .cli import register_commands
     from .db import disconnects, setup as db_setup
     from .ops import assets
+    from .cache import sessions
     from .web import blueprints, formatting, headers, i18n, identity, input_guard
     input_guard.init_app(app)
     db_setup.init_app(app)
     disconnects.init_app(app)
+    sessions.init_app(app)
     identity.init_app(app)
     i18n.init_app(app)
     formatting.init_app(app)

@@ -47,6 +47,8 @@ class DefaultConfig:
     RENDERED_CACHE_SIZE = 20_000
     # Question-version snapshots kept per worker (quizapp.cache.snapshots); 0 reads every time.
     SNAPSHOT_CACHE_SIZE = 5_000
+    # Verified session cookies kept per worker (quizapp.cache.sessions); 0 verifies every time.
+    SESSION_CACHE_SIZE = 20_000
     # On PostgreSQL the quiz and result pages read outside a transaction (quizapp.db.reads);
     # off: inside one.
     DATABASE_READS_IN_AUTOCOMMIT = True
@@ -72,6 +74,7 @@ ENVIRONMENT_KEYS = {
     "TEACHER_IDLE_MINUTES": float,
     "RENDERED_CACHE_SIZE": int,
     "SNAPSHOT_CACHE_SIZE": int,
+    "SESSION_CACHE_SIZE": int,
     "DATABASE_READS_IN_AUTOCOMMIT": _flag,
 }
 

@@ -1,5 +1,6 @@
-"""Caches of published, immutable content: rendered HTML (rendered.py) and question-version
-snapshots (snapshots.py), each a bounded LRU per worker and app."""
+"""Per-worker caches, each a bounded LRU per app: rendered HTML of published, immutable content
+(rendered.py), question-version snapshots (snapshots.py) and verified session cookies
+(sessions.py)."""
 from collections.abc import Hashable, Iterable
 from threading import Lock
 from typing import Any
