@@ -80,6 +80,8 @@ def logout():
     if EmptyForm().validate_on_submit():
         if current_user.is_authenticated and current_user.is_teacher:
             sign_ins.end(current_user)  # saved copies of this session's cookies stop working too
+        elif (student := current_student()) is not None:
+            sign_ins.end_student(student)  # and of every cookie of this student's
         session.clear()  # a new CSRF token for whoever uses this browser next; before logout_user,
         logout_user()    # which notes in the new session that the remember-me cookie must go
         flash(_("You are signed out."), "info")

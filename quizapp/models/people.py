@@ -1,6 +1,7 @@
 """Teachers (administrators among them, disabled ones kept), their classrooms and students."""
 import hashlib
 import hmac
+import secrets
 from datetime import datetime
 
 from flask import current_app
@@ -12,6 +13,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..extensions import db
 from .timeutil import utcnow
 
+
+def new_sign_in_key() -> str:
+    return secrets.token_urlsafe(32)  # 43 characters
 
 class Teacher(UserMixin, db.Model):
     __tablename__ = "teachers"
@@ -86,6 +90,11 @@ class Student(UserMixin, db.Model):
     classroom_id: Mapped[int | None] = mapped_column(ForeignKey("classrooms.id", ondelete="SET NULL"), index=True)
     pin_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Part of the identity every session and remember-me cookie of this student carries
+    # (get_id); signing out replaces it, so no earlier cookie, copied or on another device,
+    # signs in again (quizapp.services.sign_ins). NULL only for students from before it existed,
+    # whose cookies carry no key until they sign out once.
+    sign_in_key: Mapped[str | None] = mapped_column(String(43), default=new_sign_in_key)
 
     classroom: Mapped[Classroom | None] = relationship(back_populates="students")
 
@@ -96,7 +105,7 @@ class Student(UserMixin, db.Model):
     is_student = True
 
     def get_id(self) -> str:
-        return f"s:{self.id}"
+        return f"s:{self.id}:{self.sign_in_key}" if self.sign_in_key else f"s:{self.id}"
 
     def set_pin(self, pin: str | None) -> None:
         self.pin_hash = generate_password_hash(pin) if pin else None

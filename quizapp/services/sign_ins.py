@@ -9,6 +9,9 @@
   page. The time of the last use lives in the signed session cookie, so reading a page never
   writes to the database. A remember-me cookie ("stay signed in") starts a new idle period.
 Students keep long sessions: they have no password, and their name and PIN bring them back.
+Their cookies carry the student's sign-in key (Student.get_id); signing out replaces the key,
+so every earlier cookie of that student, copied or on another device, stops signing in, with
+no statement added to any page (the user loader compares the key it reads anyway).
 """
 import secrets
 import time
@@ -19,7 +22,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from ..extensions import db
-from ..models import SignIn, Teacher, utcnow
+from ..models import SignIn, Student, Teacher, utcnow
+from ..models.people import new_sign_in_key
 
 TEACHER_BLUEPRINTS = frozenset({"teacher", "authoring", "results"})
 _SEEN = "teacher_seen"  # seconds since 1970 of the session's last teacher page
@@ -43,6 +47,12 @@ def begin(teacher: Teacher) -> None:
 def end(teacher: Teacher) -> None:
     """End this sign-in on the server: its cookies, saved anywhere, stop working."""
     db.session.execute(db.delete(SignIn).where(SignIn.token == teacher.sign_in_token))
+    db.session.commit()
+
+
+def end_student(student: Student) -> None:
+    """Sign the student out everywhere: a new key, so no earlier cookie names the current one."""
+    student.sign_in_key = new_sign_in_key()
     db.session.commit()
 
 

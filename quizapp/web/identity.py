@@ -19,7 +19,8 @@ from ..models import Student, Teacher
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    """Identities are "t:<id>:<password stamp>:<sign-in token>" for teachers and "s:<id>" for students."""
+    """Identities are "t:<id>:<password stamp>:<sign-in token>" for teachers and
+    "s:<id>:<sign-in key>" for students ("s:<id>" for a student without a key yet)."""
     role, _, raw_id = (user_id or "").partition(":")
     if role == "t":
         teacher_id, _, rest = raw_id.partition(":")
@@ -30,8 +31,11 @@ def load_user(user_id: str):
         # so is every session of a disabled teacher, at its next request.
         return (teacher if teacher is not None and teacher.active and hmac.compare_digest(teacher.session_stamp, stamp)
                 else None)
-    if role == "s" and raw_id.isdigit():
-        return db.session.get(Student, int(raw_id))
+    student_id, _, key = raw_id.partition(":")
+    if role == "s" and student_id.isdigit():
+        student = db.session.get(Student, int(student_id))
+        # Signing out replaced the key, so a cookie from before names an old one (or none).
+        return student if student is not None and hmac.compare_digest(student.sign_in_key or "", key) else None
     return None
 
 

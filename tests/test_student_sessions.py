@@ -1,0 +1,62 @@
+"""Student sessions end on the server at sign-out: the student's sign-in key is replaced, so a
+copied session or remember-me cookie, or one on another device, signs nobody in afterwards."""
+from quizapp.extensions import db
+from quizapp.models import Student
+
+from .teacher_helpers import join, joined_student, make_classroom
+from .test_teacher_sessions import _cookies, _replay
+
+
+def _signed_in(client) -> bool:
+    """The history page answers a signed-in student; anyone else is sent to the home page."""
+    response = client.get("/me/attempts")
+    assert response.status_code in (200, 302)
+    return response.status_code == 200
+
+
+def test_a_copied_student_cookie_is_useless_after_sign_out(app, mini_quiz, student):
+    attempt_id = student.start(mini_quiz, "Lea")
+    saved = _cookies(student.client)
+    assert set(saved) == {"session", "remember_token"}
+    for copy in (saved, {"remember_token": saved["remember_token"]}):
+        assert _signed_in(_replay(app, copy))  # the copies work while she is signed in
+    assert student.client.post("/auth/logout").status_code == 302
+    for copy in (saved, {"remember_token": saved["remember_token"]}):
+        replayed = _replay(app, copy)
+        assert not _signed_in(replayed)
+        assert replayed.get(f"/attempts/{attempt_id}").status_code == 404
+
+
+def test_signing_out_ends_every_device_and_the_pin_brings_the_student_back(app, make_teacher):
+    _, code = make_classroom(app, make_teacher())
+    school = joined_student(app, code, "Mia", pin="4711")
+    home = app.test_client()
+    assert join(home, code, "Mia", pin="4711").status_code == 302
+    assert _signed_in(school) and _signed_in(home)
+    assert school.post("/auth/logout").status_code == 302
+    assert not _signed_in(school) and not _signed_in(home)
+    assert join(home, code, "Mia", pin="4711").status_code == 302  # a new sign-in, with the new key
+    assert _signed_in(home)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Student)) == 1
+
+
+def test_a_cookie_from_before_sign_in_keys_works_until_the_student_signs_out(app, mini_quiz, student):
+    student.start(mini_quiz, "Lea")
+    with app.app_context():
+        lea = db.session.execute(db.select(Student)).scalar_one()
+        lea.sign_in_key = None  # as every student had before keys existed
+        db.session.commit()
+        legacy_identity = f"s:{lea.id}"
+    old_browser = app.test_client()
+    with old_browser.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = legacy_identity, True
+    assert _signed_in(old_browser)
+    assert not _signed_in(student.client)  # a cookie naming a key the student no longer has
+    assert old_browser.post("/auth/logout").status_code == 302
+    with app.app_context():
+        assert db.session.execute(db.select(Student.sign_in_key)).scalar_one()
+    replayed = app.test_client()
+    with replayed.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = legacy_identity, True
+    assert not _signed_in(replayed)
