@@ -63,3 +63,35 @@ def test_an_attempt_not_yet_submitted_has_no_result_to_go_back_to(app, client, s
     student.start(mini_quiz)
     page = client.get("/articles/mini-artikel").get_data(as_text=True)
     assert "Zurück zum Ergebnis" not in page
+
+
+def test_the_article_opened_from_a_teachers_drill_down_links_back_to_it(app, teacher_client, make_teacher,
+                                                                         mini_quiz, make_attempt):
+    from .teacher_helpers import make_classroom
+    classroom_id, _code = make_classroom(app, teacher_client.teacher_id)
+    answers = {"anzahl-bruecken": "12", "wer-sagt-kosten": "a", "was-ist-vermutung": ["a", "b"],
+               "beginn-april": "false", "beleg-datum": "a"}
+    attempt_id = make_attempt(mini_quiz, answers, classroom_id=classroom_id)
+    drill_down = teacher_client.get(f"/teacher/results/attempts/{attempt_id}").get_data(as_text=True)
+    links = passage_links(drill_down)
+    assert len(links) == 5 and all(f"attempt={attempt_id}" in link for link in links)
+    for number, link in enumerate(links, start=1):
+        article = teacher_client.get(link)
+        assert article.status_code == 200
+        assert BACK_LINK.findall(article.get_data(as_text=True)) == \
+            [(f"/teacher/results/attempts/{attempt_id}#review-{number}", "Zurück zu den Antworten")]
+    english = teacher_client.get(links[0].split("#")[0] + "&lang=en").get_data(as_text=True)
+    assert BACK_LINK.findall(english)[0][1] == "Back to the answers"
+    # Another teacher, who may not review the attempt, gets the article without a way back.
+    other = app.test_client()
+    make_teacher(email="kollege@schule.ch")
+    from .conftest import sign_in
+    assert sign_in(other, "kollege@schule.ch").status_code == 302
+    page = other.get(links[0])
+    assert page.status_code == 200 and not BACK_LINK.findall(page.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("attempt", ["abc", "0", "-3", str(2**31), str(10**30), "1"])
+def test_a_teachers_article_page_ignores_an_attempt_it_cannot_link_back_to(teacher_client, mini_quiz, attempt):
+    page = teacher_client.get(f"/articles/mini-artikel?passage=p1&quote=x&attempt={attempt}")
+    assert page.status_code == 200 and not BACK_LINK.findall(page.get_data(as_text=True))

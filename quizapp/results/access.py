@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Attempt, Classroom, Quiz
-from ..stats import visible_attempts
+from ..stats import reviewable_attempt, visible_attempts
 
 
 def teacher_classrooms(teacher_id: int) -> list[tuple[int, str]]:
@@ -32,13 +32,7 @@ def quiz_for(teacher_id: int, quiz_id: int) -> Quiz:
 
 
 def attempt_for(teacher_id: int, attempt_id: int) -> Attempt:
-    attempt = db.session.get(Attempt, attempt_id)
-    if attempt is None or attempt.submitted_at is None:
+    attempt = reviewable_attempt(teacher_id, attempt_id)
+    if attempt is None:
         abort(404)
-    if attempt.quiz.owner_id != teacher_id:
-        if attempt.classroom_id is None:
-            abort(404)
-        teacher_of_class = db.session.scalar(select(Classroom.teacher_id).where(Classroom.id == attempt.classroom_id))
-        if teacher_of_class != teacher_id:
-            abort(404)
     return attempt

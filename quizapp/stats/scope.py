@@ -11,6 +11,7 @@ from sqlalchemy import Float, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
+from ..extensions import db
 from ..models import Attempt, Classroom
 
 # The percent of one attempt; max_score is never 0 (an attempt needs a question).
@@ -26,6 +27,20 @@ def visible_attempts(teacher_id: int, quiz_owner_id) -> ColumnElement[bool] | No
     if quiz_owner_id is not None and quiz_owner_id == teacher_id:
         return None
     return Attempt.classroom_id.in_(own_classrooms(teacher_id))
+
+
+def reviewable_attempt(teacher_id: int, attempt_id: int) -> Attempt | None:
+    """The submitted attempt if ``visible_attempts``' rule shows it to the teacher, else None:
+    every attempt at the teacher's own quiz, and their own classes' attempts at other quizzes."""
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.submitted_at is None:
+        return None
+    if attempt.quiz.owner_id == teacher_id:
+        return attempt
+    if attempt.classroom_id is None:
+        return None
+    class_teacher = db.session.scalar(select(Classroom.teacher_id).where(Classroom.id == attempt.classroom_id))
+    return attempt if class_teacher == teacher_id else None
 
 
 def attempt_seen_by(quiz_owner_id: int | None, classroom_id: int | None) -> str | None:

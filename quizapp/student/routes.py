@@ -20,8 +20,10 @@ from ..extensions import db
 from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..services.access import readable_by
+from .. import stats
 from ..stats import attempt_seen_by
 from ..web.identity import current_student, current_teacher
+from ..web.input_guard import database_id
 from . import bp
 from .forms import NameForm
 
@@ -244,8 +246,24 @@ def article(slug: str):
         passages.append({**passage, "parts": parts})
     if quote and not any(p["anchor"] == anchor for p in passages):
         missing = True
+    teacher = current_teacher()
+    if teacher is not None:
+        back_to, back_label = _review_linking_here(teacher.id, article, anchor, quote), _("Back to the answers")
+    else:
+        back_to, back_label = _result_linking_here(article, anchor, quote), _("Back to the result")
     return render_template("student/article.html", article=article, passages=passages, missing_quote=missing,
-                           back_to=_result_linking_here(article, anchor, quote))
+                           back_to=back_to, back_label=back_label)
+
+
+def _review_linking_here(teacher_id: int, article: Article, anchor: str, quote: str) -> str | None:
+    """The teacher's drill-down the article page links back to: the attempt its passage link
+    named (``?attempt=``), if the teacher may review it and it is about this article."""
+    attempt_id = request.args.get("attempt", type=database_id)
+    attempt = stats.reviewable_attempt(teacher_id, attempt_id) if attempt_id else None
+    if attempt is None or attempt.quiz.article_id != article.id:
+        return None
+    number = review_quoting(attempt.layout, anchor, quote) if anchor else None
+    return url_for("results.attempt", attempt_id=attempt.id, _anchor=f"review-{number}" if number else None)
 
 
 def _result_linking_here(article: Article, anchor: str, quote: str) -> str | None:
