@@ -61,11 +61,12 @@ def test_before_signing_out_a_student_learns_whether_they_can_come_back(csrf_app
     assert "Du bist keiner Klasse beigetreten und hast darum keine PIN: Nach dem Abmelden kannst du deine " \
            "Ergebnisse nicht mehr öffnen." in page
     assert "Deiner Klasse beitreten" in page.text and "Angemeldet bleiben" in page.text
+    assert "Damit meldest du dich auf allen deinen Geräten ab, nicht nur auf diesem." in page
     _, code = make_classroom(csrf_app, make_teacher())
     for name, pin, expected in (
             ("Ben", None, "Du hast keine PIN: Nach dem Abmelden kannst du deine Ergebnisse erst wieder öffnen, "
-                          "wenn deine Lehrperson dir eine PIN gibt. Deine Lehrperson sieht sie weiterhin."),
-            ("Cleo", "4711", "Um als Cleo zurückzukommen, tritt deiner Klasse 3b wieder bei: mit ihrem Code, "
+                          "wenn deine Lehrperson dir eine PIN gibt. Deine Lehrperson sieht deine Ergebnisse weiterhin."),
+            ("Cleo", "4711", f"Um als Cleo zurückzukommen, tritt deiner Klasse 3b wieder bei: mit dem Code {code}, "
                              "deinem Namen und deiner PIN.")):
         client = csrf_app.test_client()
         token = TOKEN.search(client.get("/join").get_data(as_text=True)).group(1)

@@ -60,3 +60,37 @@ def test_a_cookie_from_before_sign_in_keys_works_until_the_student_signs_out(app
     with replayed.session_transaction() as session:
         session["_user_id"], session["_fresh"] = legacy_identity, True
     assert not _signed_in(replayed)
+
+
+def test_a_device_signed_out_elsewhere_is_told_why_and_loses_no_stored_answers(app, mini_quiz, student):
+    """The student signs out on one device while the quiz is open on another: that device's
+    pages, draft saves and submit say they are not signed in any more and how to come back,
+    and nothing stored changes."""
+    from quizapp.models import Attempt
+    from .helpers.visible import visible
+    attempt_id = student.start(mini_quiz, "Lea")
+    assert student.client.post(f"/attempts/{attempt_id}/draft", data={"q1": "7"}).status_code == 302
+    other_device = _replay(app, _cookies(student.client))
+    assert student.client.post("/auth/logout").status_code == 302
+
+    page = other_device.get(f"/attempts/{attempt_id}")
+    assert page.status_code == 404
+    text = visible(page)
+    assert "Du bist auf diesem Gerät nicht angemeldet. Wenn dieser Versuch deiner ist, tritt deiner Klasse wieder " \
+           "bei" in text
+    assert "Deiner Klasse beitreten" in text.text
+
+    saved = other_device.post(f"/attempts/{attempt_id}/draft", data={"q1": "8"},
+                              headers={"Accept": "application/json"})
+    assert saved.status_code == 404 and saved.is_json
+    assert saved.get_json()["message"].startswith("Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
+
+    submitted = other_device.post(f"/attempts/{attempt_id}", data={"q1": "8"})
+    assert submitted.status_code == 404
+    assert "darum wurden diese Antworten nicht gespeichert" in visible(submitted)
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert attempt.submitted_at is None and attempt.draft is not None and "8" not in str(attempt.draft)
+
+    history = other_device.get("/me/attempts", follow_redirects=True)
+    assert "Auf diesem Gerät ist niemand angemeldet." in visible(history)

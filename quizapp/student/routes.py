@@ -22,7 +22,7 @@ from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..services.access import readable_by
 from .. import stats
 from ..stats import attempt_seen_by
-from ..web.identity import current_student, current_teacher
+from ..web.identity import SignedOut, current_student, current_teacher
 from ..web.input_guard import database_id
 from . import bp
 from .forms import NameForm
@@ -123,9 +123,25 @@ def _own_attempt(attempt_id: int, with_article: bool = True):
     row = db.session.execute(_ATTEMPT_WITH_ARTICLE if with_article else _ATTEMPT,
                              {"attempt_id": attempt_id}).one_or_none()
     student = current_student()
+    if student is None and current_teacher() is None:
+        raise SignedOut(_signed_out_message())
     if row is None or student is None or row.Attempt.student_id != student.id:
         abort(404)
     return row
+
+
+def _signed_out_message() -> str:
+    """Why an attempt page cannot be shown to a browser where no student is signed in (the
+    student may have signed out on another device), and what was not saved."""
+    if request.endpoint == "student.draft" and _wants_json():  # the quiz page stays open
+        return _("Not saved: you are no longer signed in on this device. Keep this page open, join your class "
+                 "again in a new tab with its code, your name and your PIN, then come back here.")
+    if request.method == "POST":
+        return _("You are not signed in on this device any more, so these answers were not saved. Go back to "
+                 "them (your browser usually keeps them), join your class again in a new tab with its code, "
+                 "your name and your PIN, then save or submit them again.")
+    return _("You are not signed in on this device. If this attempt is yours, join your class again with its "
+             "code, your name and your PIN: your results and saved answers are there again.")
 
 
 @bp.get("/attempts/<int:attempt_id>")
@@ -205,7 +221,8 @@ def _can_retry(attempt: Attempt, quiz: Quiz) -> bool:
 def history():
     student = current_student()
     if student is None:
-        flash(_("Start a quiz first: your results are kept on this device."), "info")
+        flash(_("Nobody is signed in on this device. Start a quiz, or join your class again with its code, your "
+                "name and your PIN to see your results."), "info")
         return redirect(url_for("student.home"))
     attempts = db.session.execute(
         db.select(Attempt).filter_by(student_id=student.id).order_by(Attempt.started_at.desc())

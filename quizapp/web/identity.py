@@ -10,7 +10,7 @@ from flask import Flask
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import Forbidden, NotFound
 
 from ..services import sign_ins
 from ..extensions import csrf, db, login_manager
@@ -77,6 +77,15 @@ class TeachersOnly(Forbidden):
     """A 403 whose description is the message shown to the student (see web.register_error_pages)."""
 
     show_description = True
+
+
+class SignedOut(NotFound):
+    """A student's page asked for by a browser where no student is signed in, e.g. after the
+    student signed out on another device: a 404 like any page one may not see, whose message
+    says how to sign in again, with a link to joining the class (see web.register_error_pages)."""
+
+    show_description = True
+    offer_join = True
 
 
 def init_app(app: Flask) -> None:

@@ -96,9 +96,15 @@
       method: "POST", body: body, credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (response) {
-      if (!response.ok) { throw new Error(String(response.status)); }
-      savedState = sent;
-      if (!unsaved()) { show(form.dataset.saved, false); }
+      if (response.ok) {
+        savedState = sent;
+        if (!unsaved()) { show(form.dataset.saved, false); }
+        return;
+      }
+      // The server says why (e.g. signed out on another device), when it can.
+      return response.json().then(function (data) {
+        show(data.message || form.dataset.notSaved, true);
+      }, function () { show(form.dataset.notSaved, true); });
     }).catch(function () {
       show(form.dataset.notSaved, true);
     }).then(function () {

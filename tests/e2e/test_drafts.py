@@ -132,3 +132,30 @@ def test_leaving_after_saved_asks_nothing_but_a_fresh_change_is_guarded(mini_liv
     with page.expect_navigation():
         page.locator(".site-header").get_by_role("link", name="Meine Ergebnisse").click()
     assert dialogs == ["beforeunload"]
+
+
+def test_signed_out_on_another_device_the_quiz_page_says_why_answers_are_not_saved(mini_live, page, browser,
+                                                                                     live_server):
+    from pathlib import Path
+    page.goto("/quiz/MINI01")
+    page.locator("input[name=display_name]").fill("Mia")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
+    other = browser.new_context(base_url=live_server, storage_state=page.context.storage_state())
+    try:
+        elsewhere = other.new_page()
+        elsewhere.goto("/auth/logout")
+        elsewhere.locator("main form button[type=submit]").click()  # "Abmelden", on the other device
+        elsewhere.wait_for_url(re.compile(r"/$"))
+    finally:
+        other.close()
+    page.locator("input[inputmode=decimal]").first.focus()
+    page.keyboard.type("12")
+    page.wait_for_function("() => document.getElementById('draft-status').textContent.startsWith('Nicht gespeichert')")
+    status = page.locator("#draft-status")
+    assert status.inner_text().startswith("Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
+    assert "deiner Klasse wieder bei" in status.inner_text()
+    assert status.evaluate("element => element.classList.contains('not-saved')")
+    shots = Path(__file__).resolve().parents[2] / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.locator("#quiz-form").screenshot(path=str(shots / "de-1280-draft-signed-out-elsewhere.png"))
