@@ -94,3 +94,20 @@ def test_a_device_signed_out_elsewhere_is_told_why_and_loses_no_stored_answers(a
 
     history = other_device.get("/me/attempts", follow_redirects=True)
     assert "Auf diesem Gerät ist niemand angemeldet." in visible(history)
+
+
+def test_a_replaced_pin_signs_the_student_out_a_first_or_removed_pin_does_not(app, teacher_client):
+    from .helpers.visible import visible
+    classroom_id, code = make_classroom(app, teacher_client.teacher_id)
+    mia = joined_student(app, code, "Mia")  # no PIN yet
+    url = f"/teacher/classes/{classroom_id}/students/{mia.student_id}"
+    first = teacher_client.post(url, data={"pin": "2468"}, follow_redirects=True)
+    assert "Die PIN für Mia ist festgelegt." in visible(first)
+    assert _signed_in(mia)  # a first PIN gives a way back; it takes nothing away
+    replaced = teacher_client.post(url, data={"pin": "1357"}, follow_redirects=True)
+    assert "Die PIN für Mia ist ersetzt, und Mia ist auf allen Geräten abgemeldet." in visible(replaced)
+    assert not _signed_in(mia)
+    assert join(mia, code, "Mia", pin="2468").status_code == 400
+    assert join(mia, code, "Mia", pin="1357").status_code == 302 and _signed_in(mia)
+    assert teacher_client.post(f"{url}/pin/clear").status_code == 302
+    assert _signed_in(mia)  # without a PIN the name could not be taken again: she stays signed in

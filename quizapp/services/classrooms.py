@@ -15,6 +15,7 @@ from ..db.commits import commit_or_raise
 from ..extensions import db
 from .joining import forget_pin_tries
 from ..models import Attempt, Classroom, Quiz, Student, Teacher
+from ..models.people import new_sign_in_key
 
 NAME_MAX = 120
 
@@ -97,11 +98,21 @@ def delete_classroom(classroom: Classroom) -> None:
     db.session.commit()
 
 
-def set_pin(student: Student, pin: str | None) -> None:
-    """Set, replace or (with None) remove the PIN that protects a student's name in their class."""
+def set_pin(student: Student, pin: str | None) -> bool:
+    """Set, replace or (with None) remove the PIN that protects a student's name in their class.
+
+    Replacing a PIN (one that someone else may know) also signs the student out on every
+    device (a new sign-in key, as at sign-out); they come back with the new PIN. Setting a
+    first PIN or removing one signs nobody out: without a PIN a name cannot be taken again.
+    Returns whether the student was signed out.
+    """
+    replaced = bool(pin) and student.pin_hash is not None
     student.set_pin(pin or None)
+    if replaced:
+        student.sign_in_key = new_sign_in_key()
     db.session.commit()
     forget_pin_tries(student.id)  # a student locked out by wrong PINs can use the new one at once
+    return replaced
 
 
 def remove_student(student: Student) -> None:

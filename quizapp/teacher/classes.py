@@ -91,9 +91,12 @@ def student(classroom_id: int, student_id: int):
     classroom, student = own_student(classroom_id, student_id)
     form = PinForm()
     if form.validate_on_submit():
-        service.set_pin(student, form.pin.data)
-        flash(_("The PIN for %(name)s is set. Tell it to the student in person.", name=student.display_name),
-              "success")
+        if service.set_pin(student, form.pin.data):
+            flash(_("The PIN for %(name)s is replaced, and %(name)s is signed out on every device. Tell the new "
+                    "PIN to the student in person.", name=student.display_name), "success")
+        else:
+            flash(_("The PIN for %(name)s is set. Tell it to the student in person.", name=student.display_name),
+                  "success")
         return redirect(url_for("teacher.student", classroom_id=classroom.id, student_id=student.id))
     return render_template("teacher/student.html", classroom=classroom, student=student, form=form,
                            button_form=EmptyForm(), attempts=service.student_attempts(student, me())), \
