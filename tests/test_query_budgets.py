@@ -116,7 +116,7 @@ def _demo_quiz(app, attempts: int, questions: int, seed: int) -> dict[str, int]:
 QUIZ_PAGES = {  # page: (address, budget)
     "teacher.quiz_questions": ("/teacher/quizzes/{quiz}/questions", 5),
     "teacher.quiz_edit": ("/teacher/quizzes/{quiz}/edit", 2),
-    "teacher.classroom": ("/teacher/classes/{classroom}", 3),
+    "teacher.classroom": ("/teacher/classes/{classroom}", 4),  # roster, its quizzes
     "authoring.article": ("/teacher/articles/{article}", 4),
     "results.quiz": ("/teacher/results/{quiz}", 7),
     # One of each may be the question versions' snapshots (kept per worker once read: quizapp.cache.snapshots).

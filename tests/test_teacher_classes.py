@@ -155,3 +155,23 @@ def test_a_student_of_another_class_is_404_under_this_class(app, teacher_client,
     other_id, other_code = make_classroom(app, teacher_client.teacher_id, "4a")
     noah = joined_student(app, other_code, "Noah")
     assert teacher_client.get(f"/teacher/classes/{classroom['id']}/students/{noah.student_id}").status_code == 404
+
+
+def test_the_class_page_lists_its_quizzes_with_the_class_results(app, teacher_client, classroom, mini_quiz):
+    from .helpers.visible import visible
+    page = visible(teacher_client.get(f"/teacher/classes/{classroom['id']}"))
+    assert "Quizze (0)" in page and "Dieser Klasse ist noch kein Quiz zugewiesen" in page
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        quiz_id, title = quiz.id, quiz.title
+        quiz.published = False
+        db.session.add(QuizClassroom(quiz_id=quiz_id, classroom_id=classroom["id"]))
+        db.session.commit()
+    response = teacher_client.get(f"/teacher/classes/{classroom['id']}")
+    page = visible(response)
+    assert "Quizze (1)" in page and f"{title} (nicht veröffentlicht) · Ergebnisse dieser Klasse" in page
+    html = response.get_data(as_text=True)
+    assert f'href="/teacher/quizzes/{quiz_id}"' in html
+    results = f"/teacher/results/{quiz_id}?classroom={classroom['id']}"
+    assert f'href="{results}"' in html
+    assert teacher_client.get(results).status_code == 200

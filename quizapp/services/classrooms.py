@@ -14,7 +14,7 @@ from .codes import unused_code
 from ..db.commits import commit_or_raise
 from ..extensions import db
 from .joining import forget_pin_tries
-from ..models import Attempt, Classroom, Quiz, Student, Teacher
+from ..models import Attempt, Classroom, Quiz, QuizClassroom, Student, Teacher
 from ..models.people import new_sign_in_key
 
 NAME_MAX = 120
@@ -148,6 +148,14 @@ def roster(classroom: Classroom) -> list[RosterRow]:
         .group_by(Student.id).order_by(Student.display_name)
     ).all()
     return [RosterRow(student, attempts, last) for student, attempts, last in rows]
+
+
+def assigned_quizzes(classroom: Classroom) -> list[Quiz]:
+    """The quizzes the class's students see on their start page (ticked on each quiz's page)."""
+    return list(db.session.execute(
+        db.select(Quiz).join(QuizClassroom, QuizClassroom.quiz_id == Quiz.id)
+        .where(QuizClassroom.classroom_id == classroom.id).order_by(Quiz.title, Quiz.id)
+    ).scalars())
 
 
 def student_attempts(student: Student, teacher: Teacher) -> list[Attempt]:

@@ -28,7 +28,8 @@ def classes():
 def _roster_page(classroom, rename_form=None, status=200):
     rename_form = rename_form or ClassroomForm(formdata=None, data={"name": classroom.name})
     return render_template("teacher/classroom.html", classroom=classroom, roster=service.roster(classroom),
-                           rename_form=rename_form, button_form=EmptyForm()), status
+                           quizzes=service.assigned_quizzes(classroom), rename_form=rename_form,
+                           button_form=EmptyForm()), status
 
 
 @bp.get("/classes/<int:classroom_id>")
