@@ -17,6 +17,7 @@ from .timeutil import utcnow
 def new_sign_in_key() -> str:
     return secrets.token_urlsafe(32)  # 43 characters
 
+
 class Teacher(UserMixin, db.Model):
     __tablename__ = "teachers"
 
@@ -106,6 +107,10 @@ class Student(UserMixin, db.Model):
 
     def get_id(self) -> str:
         return f"s:{self.id}:{self.sign_in_key}" if self.sign_in_key else f"s:{self.id}"
+
+    def end_sign_ins(self) -> None:
+        """A new sign-in key: every cookie issued before names the old one and signs nobody in."""
+        self.sign_in_key = new_sign_in_key()
 
     def set_pin(self, pin: str | None) -> None:
         self.pin_hash = generate_password_hash(pin) if pin else None

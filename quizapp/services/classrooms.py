@@ -15,7 +15,6 @@ from ..db.commits import commit_or_raise
 from ..extensions import db
 from .joining import forget_pin_tries
 from ..models import Attempt, Classroom, Quiz, QuizClassroom, Student, Teacher
-from ..models.people import new_sign_in_key
 
 NAME_MAX = 120
 
@@ -109,7 +108,7 @@ def set_pin(student: Student, pin: str | None) -> bool:
     replaced = bool(pin) and student.pin_hash is not None
     student.set_pin(pin or None)
     if replaced:
-        student.sign_in_key = new_sign_in_key()
+        student.end_sign_ins()
     db.session.commit()
     forget_pin_tries(student.id)  # a student locked out by wrong PINs can use the new one at once
     return replaced

@@ -23,7 +23,6 @@ from flask_login import current_user, logout_user
 
 from ..extensions import db
 from ..models import SignIn, Student, Teacher, utcnow
-from ..models.people import new_sign_in_key
 
 TEACHER_BLUEPRINTS = frozenset({"teacher", "authoring", "results"})
 _SEEN = "teacher_seen"  # seconds since 1970 of the session's last teacher page
@@ -52,7 +51,7 @@ def end(teacher: Teacher) -> None:
 
 def end_student(student: Student) -> None:
     """Sign the student out everywhere: a new key, so no earlier cookie names the current one."""
-    student.sign_in_key = new_sign_in_key()
+    student.end_sign_ins()
     db.session.commit()
 
 

@@ -24,6 +24,7 @@ from .. import stats
 from ..stats import attempt_seen_by
 from ..web.identity import SignedOut, current_student, current_teacher
 from ..web.input_guard import database_id
+from ..web.negotiation import wants_json
 from . import bp
 from .forms import NameForm
 
@@ -133,7 +134,7 @@ def _own_attempt(attempt_id: int, with_article: bool = True):
 def _signed_out_message() -> str:
     """Why an attempt page cannot be shown to a browser where no student is signed in (the
     student may have signed out on another device), and what was not saved."""
-    if request.endpoint == "student.draft" and _wants_json():  # the quiz page stays open
+    if request.endpoint == "student.draft" and wants_json():  # the quiz page stays open
         return _("Not saved: you are no longer signed in on this device. Keep this page open, join your class "
                  "again in a new tab with its code, your name and your PIN, then come back here.")
     if request.method == "POST":
@@ -162,11 +163,6 @@ def attempt(attempt_id: int):
                                   "article_html": rendered.article_text(article, level=2)})
 
 
-def _wants_json() -> bool:
-    """The page's script asks for JSON; a form sent without JavaScript gets a page."""
-    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
-
-
 @bp.post("/attempts/<int:attempt_id>/draft")
 @retried_once_if_disconnected
 def draft(attempt_id: int):
@@ -175,10 +171,10 @@ def draft(attempt_id: int):
     saved = attempt.submitted_at is None and save_draft(attempt, student.id, request.form.to_dict(flat=False))
     if not saved:
         message = _("This attempt is already submitted: its answers can no longer be changed.")
-        if _wants_json():
+        if wants_json():
             return {"saved": False, "message": message}, 409
         return render_template("errors/error.html", code=409, message=message), 409
-    if _wants_json():
+    if wants_json():
         return {"saved": True}
     flash(_("Your answers are saved. You can go on later, on this or another device."), "success")
     return redirect(url_for("student.attempt", attempt_id=attempt_id))

@@ -9,6 +9,7 @@ from ..authoring import bp as authoring_bp
 from ..kinds import KINDS
 from .field_aria import field_aria, fields_in_error
 from .labels import category_label, passage_kind_label
+from .negotiation import wants_json
 from ..models import CATEGORIES
 from ..results import bp as results_bp
 from ..student import bp as student_bp
@@ -32,14 +33,11 @@ def register_error_pages(app: Flask) -> None:
             429: _("Too many attempts. Please wait a few minutes."),
         }
         message = error.description if getattr(error, "show_description", False) else messages.get(error.code, error.name)
-        if request.path.startswith("/api/") or _wants_json():  # e.g. the quiz page's draft saving
+        if request.path.startswith("/api/") or wants_json():  # e.g. the quiz page's draft saving
             return {"error": error.name, "message": message}, error.code
         return render_template("errors/error.html", code=error.code, message=message,
                                offer_join=getattr(error, "offer_join", False)), error.code
 
-
-def _wants_json() -> bool:
-    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
 
 
 def init_app(app: Flask) -> None:
