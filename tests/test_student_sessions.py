@@ -78,7 +78,7 @@ def test_a_device_signed_out_elsewhere_is_told_why_and_loses_no_stored_answers(a
     text = visible(page)
     assert "Du bist auf diesem Gerät nicht angemeldet. Wenn dieser Versuch deiner ist, tritt deiner Klasse wieder " \
            "bei" in text
-    assert "Deiner Klasse beitreten" in text.text
+    assert "Deiner Klasse beitreten" in text.text and "Nicht angemeldet" in text.text and "Fehler" not in text.text
 
     saved = other_device.post(f"/attempts/{attempt_id}/draft", data={"q1": "8"},
                               headers={"Accept": "application/json"})
@@ -87,7 +87,7 @@ def test_a_device_signed_out_elsewhere_is_told_why_and_loses_no_stored_answers(a
 
     submitted = other_device.post(f"/attempts/{attempt_id}", data={"q1": "8"})
     assert submitted.status_code == 404
-    assert "darum wurden diese Antworten nicht gespeichert" in visible(submitted)
+    assert "darum wurden diese Antworten nicht gespeichert. Tritt deiner Klasse wieder bei" in visible(submitted)
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
         assert attempt.submitted_at is None and attempt.draft is not None and "8" not in str(attempt.draft)

@@ -138,9 +138,9 @@ def _signed_out_message() -> str:
         return _("Not saved: you are no longer signed in on this device. Keep this page open, join your class "
                  "again in a new tab with its code, your name and your PIN, then come back here.")
     if request.method == "POST":
-        return _("You are not signed in on this device any more, so these answers were not saved. Go back to "
-                 "them (your browser usually keeps them), join your class again in a new tab with its code, "
-                 "your name and your PIN, then save or submit them again.")
+        return _("You are not signed in on this device any more, so these answers were not saved. Join your class "
+                 "again with its code, your name and your PIN: the answers saved before are kept, and you can "
+                 "enter the others again.")
     return _("You are not signed in on this device. If this attempt is yours, join your class again with its "
              "code, your name and your PIN: your results and saved answers are there again.")
 

@@ -36,6 +36,7 @@ def register_error_pages(app: Flask) -> None:
         if request.path.startswith("/api/") or wants_json():  # e.g. the quiz page's draft saving
             return {"error": error.name, "message": message}, error.code
         return render_template("errors/error.html", code=error.code, message=message,
+                               heading=getattr(error, "heading", None),
                                offer_join=getattr(error, "offer_join", False)), error.code
 
 

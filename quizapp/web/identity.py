@@ -86,6 +86,7 @@ class SignedOut(NotFound):
 
     show_description = True
     offer_join = True
+    heading = _l("Not signed in")
 
 
 def init_app(app: Flask) -> None:

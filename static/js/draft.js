@@ -3,7 +3,9 @@
      the form's CSRF token), and shows "Saved" / "Not saved" in a live region;
    - warns before leaving while a change is not saved;
    - counts the answered questions and lists links to the unanswered ones;
-   - asks before submitting with unanswered questions (a <dialog> that links to them).
+   - asks before submitting with unanswered questions (a <dialog> that links to them);
+   - when the server refuses a save (the student was signed out on another device), says why
+     beside the buttons too and keeps the form from being sent until a save succeeds again.
    Without JavaScript the page still works: the draft is filled in by the server, and the
    "Save draft" button posts the form to the draft route. */
 (function () {
@@ -17,6 +19,11 @@
   var links = list ? Array.prototype.slice.call(list.querySelectorAll("a[data-field]")) : [];
   var DELAY = 800; // ms after the last change: typing a number sends one save, not one per key
   var timer = null, inFlight = false, again = false, submitting = false;
+  // What the server said when it last refused a save (e.g. the student was signed out on
+  // another device), shown beside the buttons too; while it stands, sending the form would
+  // lose the answers, so a submit first tries to save again.
+  var refused = null;
+  var problem = document.getElementById("draft-problem");
   // The form as the server last confirmed it (a save succeeded, or the page came with it).
   // Unsaved means the form differs from it now: blurring a field fires "change" without a
   // new answer, and that alone must not bring back the warning after "Saved".
@@ -86,30 +93,38 @@
     status.classList.toggle("not-saved", !!failed);
   }
 
+  function showRefusal(text) {
+    refused = text;
+    if (problem) { problem.textContent = text || ""; problem.hidden = !text; }
+  }
+
+  // Resolves once this save (and one queued behind it) has an answer.
   function save() {
     timer = null;
-    if (inFlight) { again = true; return; }
+    if (inFlight) { again = true; return Promise.resolve(); }
     inFlight = true;
     var body = new FormData(form), sent = new URLSearchParams(body).toString();
     show(form.dataset.saving, false);
-    fetch(form.dataset.draftUrl, {
+    return fetch(form.dataset.draftUrl, {
       method: "POST", body: body, credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (response) {
       if (response.ok) {
         savedState = sent;
+        showRefusal(null);
         if (!unsaved()) { show(form.dataset.saved, false); }
         return;
       }
       // The server says why (e.g. signed out on another device), when it can.
       return response.json().then(function (data) {
         show(data.message || form.dataset.notSaved, true);
+        if (data.message) { showRefusal(data.message); }
       }, function () { show(form.dataset.notSaved, true); });
     }).catch(function () {
       show(form.dataset.notSaved, true);
     }).then(function () {
       inFlight = false;
-      if (again) { again = false; save(); }
+      if (again) { again = false; return save(); }
     });
   }
 
@@ -135,6 +150,17 @@
 
   form.addEventListener("submit", function (event) {
     var submitter = event.submitter;
+    if (refused !== null) {  // sent now, the answers would be lost: save first, then go on
+      event.preventDefault();
+      save().then(function () {
+        if (refused === null) {
+          if (submitter) { form.requestSubmit(submitter); } else { form.requestSubmit(); }
+        } else if (problem) {
+          problem.focus();
+        }
+      });
+      return;
+    }
     if (submitter && submitter.hasAttribute("data-save-draft")) { submitting = true; return; }
     var open = unansweredLinks(), missing = open.length;
     if (missing === 0 || form.dataset.confirmed === "yes") { submitting = true; return; }

@@ -134,13 +134,34 @@ def test_leaving_after_saved_asks_nothing_but_a_fresh_change_is_guarded(mini_liv
     assert dialogs == ["beforeunload"]
 
 
-def test_signed_out_on_another_device_the_quiz_page_says_why_answers_are_not_saved(mini_live, page, browser,
-                                                                                     live_server):
-    from pathlib import Path
-    page.goto("/quiz/MINI01")
+def _join(page, code: str) -> None:
+    page.goto("/join")
+    page.locator("input[name=code]").fill(code)
     page.locator("input[name=display_name]").fill("Mia")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r"/attempts/\d+$"))
+    page.locator("input[name=pin]").fill("4711")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert "/join" not in page.url, page.locator("main").inner_text()
+
+
+def test_signed_out_on_another_device_the_quiz_page_keeps_the_answers_until_a_save_succeeds(
+        mini_live, live_app, page, browser, live_server):
+    from pathlib import Path
+    from quizapp.extensions import db
+    from quizapp.services.classrooms import create_classroom
+    from .conftest import add_teacher
+    from quizapp.models import Teacher
+    teacher_id = add_teacher(live_app, "klasse@schule.ch", "correct horse battery", "Frau Klasse")
+    with live_app.test_request_context():
+        code = create_classroom(db.session.get(Teacher, teacher_id), "3b").join_code
+        db.session.remove()
+    _join(page, code)
+    page.goto("/quiz/MINI01")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    assert re.search(r"/attempts/\d+$", page.url)
+    attempt_url = page.url
+
     other = browser.new_context(base_url=live_server, storage_state=page.context.storage_state())
     try:
         elsewhere = other.new_page()
@@ -149,13 +170,28 @@ def test_signed_out_on_another_device_the_quiz_page_says_why_answers_are_not_sav
         elsewhere.wait_for_url(re.compile(r"/$"))
     finally:
         other.close()
+
     page.locator("input[inputmode=decimal]").first.focus()
     page.keyboard.type("12")
     page.wait_for_function("() => document.getElementById('draft-status').textContent.startsWith('Nicht gespeichert')")
-    status = page.locator("#draft-status")
-    assert status.inner_text().startswith("Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
-    assert "deiner Klasse wieder bei" in status.inner_text()
-    assert status.evaluate("element => element.classList.contains('not-saved')")
+    assert page.locator("#draft-status").inner_text().startswith(
+        "Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
+    problem = page.locator("#draft-problem")
+    assert problem.is_visible() and "deiner Klasse wieder bei" in problem.inner_text()
+
+    # Submitting now would lose the answers: the page stays, says why beside the buttons.
+    page.get_by_role("button", name="Antworten abgeben").click()
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'draft-problem'")
+    assert page.url == attempt_url and page.locator("input[inputmode=decimal]").first.input_value() == "12"
     shots = Path(__file__).resolve().parents[2] / "screenshots"
     shots.mkdir(exist_ok=True)
-    page.locator("#quiz-form").screenshot(path=str(shots / "de-1280-draft-signed-out-elsewhere.png"))
+    page.screenshot(path=str(shots / "de-1280-quiz-signed-out-elsewhere.png"))
+
+    # Back in, in another tab: the same submit now saves and goes on, the answer included.
+    again = page.context.new_page()
+    _join(again, code)
+    again.close()
+    page.get_by_role("button", name="Antworten abgeben").click()
+    page.locator("#confirm-submit").get_by_role("button", name="Trotzdem abgeben").click()
+    page.wait_for_url(re.compile(r"/result$"))
+    assert "12" in page.locator("main").inner_text()
