@@ -175,3 +175,35 @@ def test_the_class_page_lists_its_quizzes_with_the_class_results(app, teacher_cl
     results = f"/teacher/results/{quiz_id}?classroom={classroom['id']}"
     assert f'href="{results}"' in html
     assert teacher_client.get(results).status_code == 200
+
+
+def test_attempts_made_outside_the_class_stay_hidden_from_its_teacher(app, teacher_client, classroom, mini_quiz,
+                                                                      student, make_teacher):
+    """The shipped quiz taken before joining reaches no teacher (as the start page told the
+    student); the roster, the student page and the drill-down follow the results' rule."""
+    from .helpers.visible import visible
+    before = student.start(mini_quiz, "Mia")
+    assert student.submit(before, {}).status_code == 302
+    assert join(student.client, classroom["code"], "Mia").status_code == 302  # "your earlier results are kept"
+    with app.app_context():
+        mia_id = db.session.execute(db.select(Student.id)).scalar_one()
+    roster = teacher_client.get(f"/teacher/classes/{classroom['id']}").get_data(as_text=True)
+    assert re.search(rf'data-student="{mia_id}">.*?<td class="num attempts">0</td>', roster, re.S)
+    page = f"/teacher/classes/{classroom['id']}/students/{mia_id}"
+    assert "Noch keine Versuche." in visible(teacher_client.get(page))
+    assert teacher_client.get(f"/teacher/results/attempts/{before}").status_code == 404
+
+    (in_class,) = submit_for(app, mia_id, mini_quiz)
+    roster = teacher_client.get(f"/teacher/classes/{classroom['id']}").get_data(as_text=True)
+    assert re.search(rf'data-student="{mia_id}">.*?<td class="num attempts">1</td>', roster, re.S)
+    listed = teacher_client.get(page).get_data(as_text=True)
+    assert f'href="/teacher/results/attempts/{in_class}"' in listed and f"/attempts/{before}" not in listed
+    assert teacher_client.get(f"/teacher/results/attempts/{in_class}").status_code == 200
+    # Moved to a colleague's class, Mia's attempts from this class stay with this teacher.
+    colleague = client_for_teacher(app, make_teacher)
+    other_id, other_code = make_classroom(app, colleague.teacher_id, "4a")
+    with app.app_context():
+        db.session.get(Student, mia_id).classroom_id = other_id
+        db.session.commit()
+    other_page = visible(colleague.get(f"/teacher/classes/{other_id}/students/{mia_id}"))
+    assert "Noch keine Versuche." in other_page

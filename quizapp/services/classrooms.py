@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 
 from .codes import unused_code
@@ -15,6 +15,7 @@ from ..db.commits import commit_or_raise
 from ..extensions import db
 from .joining import forget_pin_tries
 from ..models import Attempt, Classroom, Quiz, QuizClassroom, Student, Teacher
+from ..stats import attempts_visible_to
 
 NAME_MAX = 120
 
@@ -131,15 +132,10 @@ def teacher_classrooms(teacher: Teacher) -> list[ClassroomSummary]:
     return [ClassroomSummary(classroom, count) for classroom, count in rows]
 
 
-def _teachers_quizzes(teacher_id: int):
-    """Quizzes whose results a teacher may see: their own and the shared seed's, not colleagues'."""
-    return db.select(Quiz.id).where(or_(Quiz.owner_id.is_(None), Quiz.owner_id == teacher_id))
-
-
 def roster(classroom: Classroom) -> list[RosterRow]:
     """The class's students with their submitted attempts and last activity, in one query."""
     counted = (Attempt.student_id == Student.id) & Attempt.submitted_at.is_not(None) \
-        & Attempt.quiz_id.in_(_teachers_quizzes(classroom.teacher_id))
+        & attempts_visible_to(classroom.teacher_id)
     rows = db.session.execute(
         db.select(Student, func.count(Attempt.id), func.max(Attempt.submitted_at))
         .outerjoin(Attempt, counted)
@@ -158,9 +154,10 @@ def assigned_quizzes(classroom: Classroom) -> list[Quiz]:
 
 
 def student_attempts(student: Student, teacher: Teacher) -> list[Attempt]:
-    """The student's attempts at quizzes whose results the teacher may see, newest first."""
+    """The student's attempts that the teacher may see (the results pages' rule: at the teacher's
+    own quizzes, and made in one of their classes), newest first."""
     return list(db.session.execute(
         db.select(Attempt).options(selectinload(Attempt.quiz))
-        .where(Attempt.student_id == student.id, Attempt.quiz_id.in_(_teachers_quizzes(teacher.id)))
+        .where(Attempt.student_id == student.id, attempts_visible_to(teacher.id))
         .order_by(Attempt.started_at.desc())
     ).scalars())

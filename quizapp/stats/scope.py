@@ -12,7 +12,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from ..extensions import db
-from ..models import Attempt, Classroom
+from ..models import Attempt, Classroom, Quiz
 
 # The percent of one attempt; max_score is never 0 (an attempt needs a question).
 PERCENT = Attempt.score * 100.0 / func.nullif(Attempt.max_score, 0)
@@ -27,6 +27,13 @@ def visible_attempts(teacher_id: int, quiz_owner_id) -> ColumnElement[bool] | No
     if quiz_owner_id is not None and quiz_owner_id == teacher_id:
         return None
     return Attempt.classroom_id.in_(own_classrooms(teacher_id))
+
+
+def attempts_visible_to(teacher_id: int) -> ColumnElement[bool]:
+    """``visible_attempts``' rule over all quizzes, as a WHERE clause on Attempt: attempts at the
+    teacher's own quizzes, and their own classes' attempts at any quiz."""
+    return or_(Attempt.quiz_id.in_(select(Quiz.id).where(Quiz.owner_id == teacher_id)),
+               Attempt.classroom_id.in_(own_classrooms(teacher_id)))
 
 
 def reviewable_attempt(teacher_id: int, attempt_id: int) -> Attempt | None:
