@@ -118,7 +118,9 @@
       // The server says why (e.g. signed out on another device), when it can.
       return response.json().then(function (data) {
         show(data.message || form.dataset.notSaved, true);
-        if (data.message) { showRefusal(data.message); }
+        // 404: nobody (or somebody else) is signed in here, and a submit would be refused too.
+        // A 409 (submitted meanwhile elsewhere) lets the submit through to the result page.
+        if (data.message && response.status === 404) { showRefusal(data.message); }
       }, function () { show(form.dataset.notSaved, true); });
     }).catch(function () {
       show(form.dataset.notSaved, true);

@@ -195,3 +195,27 @@ def test_signed_out_on_another_device_the_quiz_page_keeps_the_answers_until_a_sa
     page.locator("#confirm-submit").get_by_role("button", name="Trotzdem abgeben").click()
     page.wait_for_url(re.compile(r"/result$"))
     assert "12" in page.locator("main").inner_text()
+
+
+def test_submitted_on_another_device_the_open_quiz_page_still_leads_to_the_result(mini_live, page, browser,
+                                                                                    live_server):
+    page.goto("/quiz/MINI01")
+    page.locator("input[name=display_name]").fill("Mia")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
+    other = browser.new_context(base_url=live_server, storage_state=page.context.storage_state())
+    try:
+        elsewhere = other.new_page()
+        elsewhere.goto(page.url)
+        elsewhere.get_by_role("button", name="Antworten abgeben").click()
+        elsewhere.locator("#confirm-submit").get_by_role("button", name="Trotzdem abgeben").click()
+        elsewhere.wait_for_url(re.compile(r"/result$"))
+    finally:
+        other.close()
+    page.locator("input[inputmode=decimal]").first.fill("12")
+    page.wait_for_function("() => document.getElementById('draft-status').textContent.includes('schon abgegeben')")
+    assert page.locator("#draft-problem").is_hidden()  # the submit is not held back: it leads to the result
+    page.get_by_role("button", name="Antworten abgeben").click()
+    page.locator("#confirm-submit").get_by_role("button", name="Trotzdem abgeben").click()
+    page.wait_for_url(re.compile(r"/result$"))
+    assert "Dieser Versuch wurde schon abgegeben; hier ist sein Ergebnis." in page.locator("main").inner_text()
