@@ -194,6 +194,11 @@ def test_attempts_made_outside_the_class_stay_hidden_from_its_teacher(app, teach
     assert teacher_client.get(f"/teacher/results/attempts/{before}").status_code == 404
 
     (in_class,) = submit_for(app, mia_id, mini_quiz)
+    start_page = visible(student.client.get(f"/quiz/{mini_quiz}"))
+    assert "Deine Lehrperson sieht deine Ergebnisse." in start_page
+    assert start_page.text.count("nur du siehst diesen Versuch (ohne Klasse gelöst)") == 1
+    assert "Versuch 1:\n0 / 6 (0 %) · nur du siehst diesen Versuch (ohne Klasse gelöst)\nVersuch 2:\n0 / 6 (0 %)\n" \
+        in start_page.text
     roster = teacher_client.get(f"/teacher/classes/{classroom['id']}").get_data(as_text=True)
     assert re.search(rf'data-student="{mia_id}">.*?<td class="num attempts">1</td>', roster, re.S)
     listed = teacher_client.get(page).get_data(as_text=True)
@@ -207,3 +212,18 @@ def test_attempts_made_outside_the_class_stay_hidden_from_its_teacher(app, teach
         db.session.commit()
     other_page = visible(colleague.get(f"/teacher/classes/{other_id}/students/{mia_id}"))
     assert "Noch keine Versuche." in other_page
+
+
+def test_first_attempt_only_means_the_first_the_teacher_can_see(app, teacher_client, classroom, mini_quiz, student):
+    before = student.start(mini_quiz, "Lena")
+    assert student.submit(before, {}).status_code == 302  # outside any class: no teacher sees it
+    assert join(student.client, classroom["code"], "Lena").status_code == 302
+    with app.app_context():
+        lena_id = db.session.execute(db.select(Student.id)).scalar_one()
+        quiz_id = db.session.execute(db.select(Quiz.id)).scalar_one()
+    first, second = submit_for(app, lena_id, mini_quiz, times=2)
+    base = f"/teacher/results/{quiz_id}"
+    listed = re.findall(r'<tr data-attempt="(\d+)">', teacher_client.get(base).get_data(as_text=True))
+    assert sorted(listed) == sorted([str(first), str(second)])  # not the one from before the class
+    first_only = teacher_client.get(f"{base}?first_only=y").get_data(as_text=True)
+    assert re.findall(r'<tr data-attempt="(\d+)">', first_only) == [str(first)]

@@ -7,7 +7,8 @@ Every statistic, listing and export takes a Scope and applies ``conditions()`` i
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Float, case, func, or_, select
+from sqlalchemy import Float, case, exists, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
@@ -22,11 +23,12 @@ def own_classrooms(teacher_id: int):
     return select(Classroom.id).where(Classroom.teacher_id == teacher_id)
 
 
-def visible_attempts(teacher_id: int, quiz_owner_id) -> ColumnElement[bool] | None:
-    """The visibility rule for one quiz as a WHERE clause; None when every attempt is visible."""
+def visible_attempts(teacher_id: int, quiz_owner_id, attempt=Attempt) -> ColumnElement[bool] | None:
+    """The visibility rule for one quiz as a WHERE clause on ``attempt`` (Attempt or an alias of
+    it); None when every attempt is visible."""
     if quiz_owner_id is not None and quiz_owner_id == teacher_id:
         return None
-    return Attempt.classroom_id.in_(own_classrooms(teacher_id))
+    return attempt.classroom_id.in_(own_classrooms(teacher_id))
 
 
 def attempts_visible_to(teacher_id: int) -> ColumnElement[bool]:
@@ -87,8 +89,18 @@ class Scope:
         if self.until is not None:
             where.append(Attempt.submitted_at < self.until)
         if self.first_only:
-            where.append(Attempt.number == 1)
+            where.append(~exists().where(*self._earlier_visible_attempt()))
         return where
+
+    def _earlier_visible_attempt(self) -> list[ColumnElement[bool]]:
+        """An earlier submitted attempt of the same student at the quiz that the teacher may
+        see: "first" is the first the teacher can see, so a student whose very first attempt
+        was outside the teacher's classes still counts with their first one inside."""
+        earlier = aliased(Attempt)
+        where = [earlier.quiz_id == Attempt.quiz_id, earlier.student_id == Attempt.student_id,
+                 earlier.submitted_at.is_not(None), earlier.number < Attempt.number]
+        visible = visible_attempts(self.teacher_id, self.quiz_owner_id, earlier)
+        return where + ([visible] if visible is not None else [])
 
 
 class seconds_between(FunctionElement):

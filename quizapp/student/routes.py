@@ -62,7 +62,9 @@ def quiz(code: str):
         attempts = db.session.execute(
             db.select(Attempt).filter_by(quiz_id=quiz.id, student_id=student.id).order_by(Attempt.number)
         ).scalars().all()
-    return render_template("student/quiz.html", quiz=quiz, student=student, attempts=attempts,
+    # Attempts made where no teacher sees them (e.g. before joining a class), marked as such.
+    unseen = {attempt.id for attempt in attempts if attempt_seen_by(quiz.owner_id, attempt.classroom_id) is None}
+    return render_template("student/quiz.html", quiz=quiz, student=student, attempts=attempts, unseen=unseen,
                            seen_by=attempt_seen_by(quiz.owner_id, student.classroom_id if student else None),
                            name_form=NameForm(), start_form=EmptyForm(), now=utcnow(),
                            question_count=len(quiz.items))
