@@ -111,3 +111,43 @@ def test_a_replaced_pin_signs_the_student_out_a_first_or_removed_pin_does_not(ap
     assert join(mia, code, "Mia", pin="1357").status_code == 302 and _signed_in(mia)
     assert teacher_client.post(f"{url}/pin/clear").status_code == 302
     assert _signed_in(mia)  # without a PIN the name could not be taken again: she stays signed in
+
+
+def test_the_not_signed_in_page_leads_back_to_the_attempt_after_joining_again(app, make_teacher, mini_quiz):
+    import re
+    from html import unescape
+    from .helpers.visible import visible
+    _, code = make_classroom(app, make_teacher())
+    school = joined_student(app, code, "Mia", pin="4711")
+    started = school.post(f"/quiz/{mini_quiz}/start")
+    attempt_url = started.headers["Location"]
+    with app.app_context():
+        from quizapp.models import Question
+        question_id = db.session.execute(db.select(Question.id).filter_by(key="anzahl-bruecken")).scalar_one()
+    assert school.post(f"{attempt_url}/draft", data={f"q{question_id}": "4321"}).status_code == 302
+    home = _replay(app, _cookies(school))
+    assert school.post("/auth/logout").status_code == 302
+
+    page = home.get(attempt_url)
+    assert page.status_code == 404
+    (join_link,) = [unescape(href) for href in re.findall(r'href="([^"]*/join[^"]*)"', page.get_data(as_text=True))]
+    assert join_link == f"/join?next={attempt_url}"
+    back = home.post(join_link, data={"code": code, "display_name": "Mia", "pin": "4711"})
+    assert back.status_code == 302 and back.headers["Location"] == attempt_url
+    again = home.get(attempt_url)
+    assert again.status_code == 200 and 'value="4321"' in again.get_data(as_text=True)
+    assert "Willkommen zurück, Mia!" in visible(again)
+    # Only a path of this site is followed.
+    elsewhere = app.test_client()
+    outside = elsewhere.post("/join?next=https://evil.example/", data={"code": code, "display_name": "Mia",
+                                                                      "pin": "4711"})
+    assert outside.status_code == 302 and outside.headers["Location"] == "/"
+
+
+def test_the_teacher_sign_in_page_says_a_student_here_will_be_signed_out(app, mini_quiz, student):
+    from .helpers.visible import visible
+    student.start(mini_quiz, "Lea")
+    page = visible(student.client.get("/auth/login"))
+    assert "Auf diesem Gerät ist Lea als Schülerin oder Schüler angemeldet. Meldest du dich als Lehrperson an, " \
+           "wird Lea hier abgemeldet." in page
+    assert "als Schülerin oder Schüler angemeldet" not in visible(app.test_client().get("/auth/login"))

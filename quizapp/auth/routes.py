@@ -1,5 +1,4 @@
 """Sign in and out."""
-from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _, ngettext
@@ -10,6 +9,7 @@ from ..services import sign_ins
 from ..extensions import db
 from ..web.forms import EmptyForm
 from ..web.identity import current_student
+from ..web.redirects import local_target
 from ..models import Teacher
 from . import bp
 from .forms import LoginForm
@@ -19,22 +19,9 @@ from .throttle import signed_in, try_sign_in
 _UNKNOWN_EMAIL_HASH = generate_password_hash("no teacher has this password")
 
 
-def _safe_next(target: str | None) -> str | None:
-    """Only follow redirects within this site, never to another host."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    # Browsers read "/\\evil.example" as "//evil.example"; control characters hide such tricks.
-    if "\\" in target or any(ord(char) < 32 for char in target):
-        return None
-    return target
-
-
 def _refused(form: LoginForm, message: str) -> str:
     """The sign-in form again with why, in its error summary: announced, and focus moves there."""
-    return render_template("auth/login.html", form=form, messages=[message])
+    return render_template("auth/login.html", form=form, messages=[message], student=current_student())
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -61,9 +48,9 @@ def login():
         session.clear()  # a new session at sign-in: nothing of the visitor's, a new CSRF token
         sign_ins.begin(teacher)
         login_user(teacher, remember=form.remember.data)
-        return redirect(_safe_next(request.args.get("next")) or url_for("teacher.dashboard"))
+        return redirect(local_target(request.args.get("next")) or url_for("teacher.dashboard"))
     status = 400 if request.method == "POST" else 200
-    return render_template("auth/login.html", form=form), status
+    return render_template("auth/login.html", form=form, student=current_student()), status
 
 
 @bp.get("/logout")

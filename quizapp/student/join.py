@@ -6,6 +6,7 @@ from flask_login import login_user
 from ..services.codes import normalize_code
 from ..services.joining import JoinRefused, join_classroom, published_quiz_code
 from ..web.identity import current_student, current_teacher, student_record
+from ..web.redirects import local_target
 from . import bp
 from .forms import JoinForm
 
@@ -47,4 +48,5 @@ def join():
         "already": _("You are already in the class %(classroom)s.", classroom=joined.classroom.name),
     }
     flash(messages[joined.how], "success")
-    return redirect(url_for("student.home"))
+    # Back to the page that sent the student here (the "not signed in" page of their attempt).
+    return redirect(local_target(request.args.get("next")) or url_for("student.home"))

@@ -127,7 +127,7 @@ def _own_attempt(attempt_id: int, with_article: bool = True):
                              {"attempt_id": attempt_id}).one_or_none()
     student = current_student()
     if student is None and current_teacher() is None:
-        raise SignedOut(_signed_out_message())
+        raise SignedOut(_signed_out_message(), url_for("student.attempt", attempt_id=attempt_id))
     if row is None or student is None or row.Attempt.student_id != student.id:
         abort(404)
     return row

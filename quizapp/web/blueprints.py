@@ -37,7 +37,8 @@ def register_error_pages(app: Flask) -> None:
             return {"error": error.name, "message": message}, error.code
         return render_template("errors/error.html", code=error.code, message=message,
                                heading=getattr(error, "heading", None),
-                               offer_join=getattr(error, "offer_join", False)), error.code
+                               offer_join=getattr(error, "offer_join", False),
+                               come_back_to=getattr(error, "come_back_to", None)), error.code
 
 
 

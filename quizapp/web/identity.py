@@ -88,6 +88,10 @@ class SignedOut(NotFound):
     offer_join = True
     heading = _l("Not signed in")
 
+    def __init__(self, description: str, come_back_to: str):
+        super().__init__(description)
+        self.come_back_to = come_back_to  # where joining the class again leads
+
 
 def init_app(app: Flask) -> None:
     csrf.init_app(app)  # also offers csrf_token() to templates
