@@ -283,3 +283,18 @@ def test_pages_and_exports_issue_the_same_queries_for_10_and_1000_attempts(app, 
     many = [measure(count_queries, demo_client, path) for path in paths]
     assert few == many, dict(zip(RESULT_PATHS, zip(few, many)))
     assert max(many) <= 12, dict(zip(RESULT_PATHS, many))
+
+
+def test_the_drill_down_leads_back_to_the_list_with_its_filters(owner, data):
+    from html import unescape
+    classroom = data["classes"]["owner"]
+    listed = owner.get(f"/teacher/results/{data['quiz']}?classroom={classroom}&sort=name").get_data(as_text=True)
+    links = [unescape(link) for link in re.findall(r'href="(/teacher/results/attempts/\d+[^"]*)"', listed)]
+    assert links and all(f"classroom={classroom}" in link and "sort=name" in link for link in links)
+    drill_down = owner.get(links[0]).get_data(as_text=True)
+    back = unescape(re.search(r'class="breadcrumbs">.*?<a href="[^"]+">.*?<a href="([^"]+)">', drill_down, re.S).group(1))
+    assert back.startswith(f"/teacher/results/{data['quiz']}?") and f"classroom={classroom}" in back \
+        and "sort=name" in back
+    assert sorted(names_in_order(owner.get(back).get_data(as_text=True), data)) == ["Anna", "Ben"]
+    plain = owner.get(re.sub(r"\?.*$", "", links[0])).get_data(as_text=True)  # opened without filters
+    assert f'<a href="/teacher/results/{data["quiz"]}">' in plain

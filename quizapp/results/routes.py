@@ -123,5 +123,6 @@ def export(quiz_id: int, table: str, fmt: str):
 def attempt(attempt_id: int):
     attempt = attempt_for(current_teacher().id, attempt_id)
     quiz = attempt.quiz
-    return render_template("results/attempt.html", attempt=attempt, quiz=quiz,
+    # The filters of the list it was opened from, for the way back (the list checks them).
+    return render_template("results/attempt.html", attempt=attempt, quiz=quiz, filters=_filters(),
                            items=review_items(attempt, quiz.article.slug, reveal=True))
