@@ -39,17 +39,11 @@ def attempts_visible_to(teacher_id: int) -> ColumnElement[bool]:
 
 
 def reviewable_attempt(teacher_id: int, attempt_id: int) -> Attempt | None:
-    """The submitted attempt if ``visible_attempts``' rule shows it to the teacher, else None:
-    every attempt at the teacher's own quiz, and their own classes' attempts at other quizzes."""
-    attempt = db.session.get(Attempt, attempt_id)
-    if attempt is None or attempt.submitted_at is None:
-        return None
-    if attempt.quiz.owner_id == teacher_id:
-        return attempt
-    if attempt.classroom_id is None:
-        return None
-    class_teacher = db.session.scalar(select(Classroom.teacher_id).where(Classroom.id == attempt.classroom_id))
-    return attempt if class_teacher == teacher_id else None
+    """The submitted attempt if ``attempts_visible_to`` shows it to the teacher, else None."""
+    return db.session.execute(
+        select(Attempt).where(Attempt.id == attempt_id, Attempt.submitted_at.is_not(None),
+                              attempts_visible_to(teacher_id))
+    ).scalar_one_or_none()
 
 
 def attempt_seen_by(quiz_owner_id: int | None, classroom_id: int | None) -> str | None:
