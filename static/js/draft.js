@@ -19,8 +19,9 @@
   var links = list ? Array.prototype.slice.call(list.querySelectorAll("a[data-field]")) : [];
   var DELAY = 800; // ms after the last change: typing a number sends one save, not one per key
   var timer = null, inFlight = false, again = false, submitting = false;
-  // What the server said when it last refused a save (e.g. the student was signed out on
-  // another device), shown beside the buttons too; while it stands, sending the form would
+  // The status beside the count stays short ("Not saved"), as it must fit a phone's line; what
+  // the server said about a refused save goes beside the buttons. While a refusal that a
+  // submit would meet too stands (e.g. signed out on another device), sending the form would
   // lose the answers, so a submit first tries to save again.
   var refused = null;
   var problem = document.getElementById("draft-problem");
@@ -91,10 +92,16 @@
     if (!status) { return; }
     status.textContent = text;
     status.classList.toggle("not-saved", !!failed);
+    if (failed && problem && !problem.hidden) {  // the reason is further down, by the buttons
+      var why = document.createElement("a");
+      why.href = "#draft-problem";
+      why.textContent = form.dataset.why;
+      status.append(" – ", why);
+    }
   }
 
-  function showRefusal(text) {
-    refused = text;
+  function showProblem(text, holdsSubmit) {
+    refused = holdsSubmit ? text : null;
     if (problem) { problem.textContent = text || ""; problem.hidden = !text; }
   }
 
@@ -111,16 +118,16 @@
     }).then(function (response) {
       if (response.ok) {
         savedState = sent;
-        showRefusal(null);
+        showProblem(null, false);
         if (!unsaved()) { show(form.dataset.saved, false); }
         return;
       }
       // The server says why (e.g. signed out on another device), when it can.
       return response.json().then(function (data) {
-        show(data.message || form.dataset.notSaved, true);
         // 404: nobody (or somebody else) is signed in here, and a submit would be refused too.
         // A 409 (submitted meanwhile elsewhere) lets the submit through to the result page.
-        if (data.message && response.status === 404) { showRefusal(data.message); }
+        showProblem(data.message || null, !!data.message && response.status === 404);
+        show(form.dataset.notSaved, true);
       }, function () { show(form.dataset.notSaved, true); });
     }).catch(function () {
       show(form.dataset.notSaved, true);

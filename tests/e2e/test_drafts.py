@@ -174,17 +174,28 @@ def test_signed_out_on_another_device_the_quiz_page_keeps_the_answers_until_a_sa
     page.locator("input[inputmode=decimal]").first.focus()
     page.keyboard.type("12")
     page.wait_for_function("() => document.getElementById('draft-status').textContent.startsWith('Nicht gespeichert')")
-    assert page.locator("#draft-status").inner_text().startswith(
-        "Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
+    # Beside the count the status stays short (it must fit a phone's line); the reason is
+    # beside the buttons.
+    assert page.locator("#draft-status").inner_text() == "Nicht gespeichert – warum?"
     problem = page.locator("#draft-problem")
-    assert problem.is_visible() and "deiner Klasse wieder bei" in problem.inner_text()
+    assert problem.is_visible() and problem.inner_text().startswith(
+        "Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
+    assert "deiner Klasse wieder bei" in problem.inner_text()
+    shots = Path(__file__).resolve().parents[2] / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.locator("#draft-status").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "de-375-quiz-signed-out-elsewhere-status.png"))
+    page.locator("#draft-status").get_by_role("link", name="warum?").click()
+    page.screenshot(path=str(shots / "de-375-quiz-signed-out-elsewhere-why.png"))
+    assert page.evaluate("location.hash") == "#draft-problem"
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # Submitting now would lose the answers: the page stays, says why beside the buttons.
     page.get_by_role("button", name="Antworten abgeben").click()
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'draft-problem'")
-    assert page.url == attempt_url and page.locator("input[inputmode=decimal]").first.input_value() == "12"
-    shots = Path(__file__).resolve().parents[2] / "screenshots"
-    shots.mkdir(exist_ok=True)
+    assert page.url.split("#")[0] == attempt_url
+    assert page.locator("input[inputmode=decimal]").first.input_value() == "12"
     page.screenshot(path=str(shots / "de-1280-quiz-signed-out-elsewhere.png"))
 
     # Back in, in another tab: the same submit now saves and goes on, the answer included.
@@ -213,8 +224,10 @@ def test_submitted_on_another_device_the_open_quiz_page_still_leads_to_the_resul
     finally:
         other.close()
     page.locator("input[inputmode=decimal]").first.fill("12")
-    page.wait_for_function("() => document.getElementById('draft-status').textContent.includes('schon abgegeben')")
-    assert page.locator("#draft-problem").is_hidden()  # the submit is not held back: it leads to the result
+    page.wait_for_function("() => document.getElementById('draft-problem').textContent.includes('schon abgegeben')")
+    assert page.locator("#draft-status").inner_text() == "Nicht gespeichert – warum?"
+    assert page.locator("#draft-problem").is_visible()
+    # The submit is not held back by it: it leads to the result.
     page.get_by_role("button", name="Antworten abgeben").click()
     page.locator("#confirm-submit").get_by_role("button", name="Trotzdem abgeben").click()
     page.wait_for_url(re.compile(r"/result$"))
