@@ -95,3 +95,28 @@ def test_the_article_opened_from_a_teachers_drill_down_links_back_to_it(app, tea
 def test_a_teachers_article_page_ignores_an_attempt_it_cannot_link_back_to(teacher_client, mini_quiz, attempt):
     page = teacher_client.get(f"/articles/mini-artikel?passage=p1&quote=x&attempt={attempt}")
     assert page.status_code == 200 and not BACK_LINK.findall(page.get_data(as_text=True))
+
+
+def test_the_way_back_from_the_article_keeps_the_results_lists_filters(app, teacher_client, mini_quiz,
+                                                                        make_attempt):
+    from .teacher_helpers import make_classroom
+    classroom_id, _code = make_classroom(app, teacher_client.teacher_id)
+    attempt_id = make_attempt(mini_quiz, {"anzahl-bruecken": "12"}, classroom_id=classroom_id)
+    filters = f"classroom={classroom_id}&since=2020-01-01&first_only=y&sort=score&dir=asc"
+    drill_down = teacher_client.get(f"/teacher/results/attempts/{attempt_id}?{filters}&junk=1")
+    link = passage_links(drill_down.get_data(as_text=True))[0]
+    assert f"attempt={attempt_id}" in link and f"classroom={classroom_id}" in link and "junk" not in link
+    article = teacher_client.get(link).get_data(as_text=True)
+    (back, _words), = BACK_LINK.findall(article)
+    back = unescape(back)
+    assert back.startswith(f"/teacher/results/attempts/{attempt_id}?") and back.endswith("#review-1")
+    for pair in filters.split("&"):
+        assert pair in back
+    # Back on the drill-down, its breadcrumb leads to the list as it was filtered.
+    again = teacher_client.get(back.split("#")[0]).get_data(as_text=True)
+    crumbs = [unescape(h) for h in re.findall(r'<p class="breadcrumbs">.*?</p>', again, re.S)[0].split('href="')[1:]]
+    to_list = crumbs[1].split('"')[0]
+    assert re.fullmatch(r"/teacher/results/\d+\?.+", to_list)
+    for pair in filters.split("&"):
+        assert pair in to_list
+    assert teacher_client.get(to_list).status_code == 200

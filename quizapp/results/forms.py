@@ -10,6 +10,7 @@ from wtforms.validators import Optional, ValidationError
 from ..stats import DEFAULT_SORT, SORT_KEYS, Scope
 
 OUTSIDE = "other"
+FILTER_KEYS = ("classroom", "since", "until", "first_only", "sort", "dir")
 
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
@@ -19,6 +20,13 @@ def _plausible(day: date | None) -> None:
     """Keep dates where time-zone arithmetic works (year 1 or 9999 would overflow)."""
     if day is not None and not EARLIEST <= day <= LATEST:
         raise ValidationError(_l("Choose a date between 2000 and 2999."))
+
+
+def list_filters(args) -> dict:
+    """The results list's filters among ``args`` (a query string's), for links that lead back
+    to the list with them. Only known keys are passed on: anything else in the query string
+    (even quiz_id or url_for's own _scheme) never reaches url_for; the list checks the values."""
+    return {key: args[key] for key in FILTER_KEYS if args.get(key)}
 
 
 class FilterForm(FlaskForm):

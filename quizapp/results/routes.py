@@ -10,10 +10,9 @@ from ..web.identity import current_teacher
 from . import bp
 from .access import attempt_for, quiz_for, teacher_classrooms
 from .figures import category_chart, facility_chart, score_histogram
-from .forms import FilterForm
+from .forms import FilterForm, list_filters
 
 PER_PAGE = 50
-FILTER_KEYS = ("classroom", "since", "until", "first_only", "sort", "dir")
 
 
 def _filtered(quiz_id: int):
@@ -41,12 +40,8 @@ def _link(**changes) -> str:
 
 
 def _filters() -> dict:
-    """The current filters, for links to the other results pages and the exports.
-
-    Only known keys are passed on: anything else in the query string (even quiz_id or
-    url_for's own _scheme) never reaches url_for.
-    """
-    return {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
+    """The current filters, for links to the other results pages and the exports."""
+    return list_filters(request.args)
 
 
 @bp.get("/results")
@@ -123,6 +118,8 @@ def export(quiz_id: int, table: str, fmt: str):
 def attempt(attempt_id: int):
     attempt = attempt_for(current_teacher().id, attempt_id)
     quiz = attempt.quiz
-    # The filters of the list it was opened from, for the way back (the list checks them).
-    return render_template("results/attempt.html", attempt=attempt, quiz=quiz, filters=_filters(),
-                           items=review_items(attempt, quiz.article.slug, reveal=True))
+    # The filters of the list it was opened from, for the way back (the list checks them),
+    # also from the article its passage links open.
+    filters = _filters()
+    return render_template("results/attempt.html", attempt=attempt, quiz=quiz, filters=filters,
+                           items=review_items(attempt, quiz.article.slug, reveal=True, list_filters=filters))

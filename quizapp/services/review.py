@@ -12,14 +12,14 @@ from ..kinds import get_kind
 from ..models import Attempt
 
 
-def passage_link(article_slug: str, quote: dict, from_attempt: int | None = None) -> str | None:
-    """Link to the article with the quote highlighted and scrolled into view; ``from_attempt``
-    (the teacher's drill-down) lets the article page link back to that attempt's review."""
+def passage_link(article_slug: str, quote: dict, back_to_review: dict | None = None) -> str | None:
+    """Link to the article with the quote highlighted and scrolled into view; ``back_to_review``
+    (the teacher's drill-down: its attempt and the results list's filters) lets the article
+    page link back to that attempt's review."""
     if not quote.get("anchor"):
         return None
-    back = {"attempt": from_attempt} if from_attempt is not None else {}
-    return url_for("student.article", slug=article_slug, passage=quote["anchor"], quote=quote["exact"], **back,
-                   _anchor="hl")
+    return url_for("student.article", slug=article_slug, passage=quote["anchor"], quote=quote["exact"],
+                   **(back_to_review or {}), _anchor="hl")
 
 
 def review_quoting(layout: list[dict], anchor: str, quote: str) -> int | None:
@@ -56,7 +56,7 @@ def picked_keys(snapshot: dict, response: StoredResponse | None) -> set[str]:
 
 
 def review_item(number: int, item: dict, snapshot: dict, response: StoredResponse | None, picked: set[str],
-                article_slug: str, reveal: bool, from_attempt: int | None = None) -> dict:
+                article_slug: str, reveal: bool, back_to_review: dict | None = None) -> dict:
     """The review of one question of the layout, as _review.html shows it."""
     kind = get_kind(snapshot["kind"])
     spec = snapshot["spec"]
@@ -75,18 +75,19 @@ def review_item(number: int, item: dict, snapshot: dict, response: StoredRespons
         "correct_answer": kind.correct_answer(spec) if reveal else None,
         "explanation": snapshot["explanation"] if reveal else None,
         "feedback": feedback,
-        "link": passage_link(article_slug, snapshot["quote"], from_attempt) if reveal else None,
+        "link": passage_link(article_slug, snapshot["quote"], back_to_review) if reveal else None,
     }
 
 
-def review_items(attempt: Attempt, article_slug: str, reveal: bool) -> list[dict]:
+def review_items(attempt: Attempt, article_slug: str, reveal: bool, list_filters: dict | None = None) -> list[dict]:
     """One entry per question, in the order the student saw them, for the teacher's drill-down:
-    its passage links name the attempt, so the article page links back to it."""
+    its passage links name the attempt and the results list's filters, so the article page
+    links back to it, and from there the way back to the list keeps them."""
     responses = stored_responses(attempt)
     versions = snapshots([item["version_id"] for item in attempt.layout])
     items = []
     for number, item in enumerate(attempt.layout, start=1):
         snapshot, response = versions[item["version_id"]], responses.get(item["question_id"])
         items.append(review_item(number, item, snapshot, response, picked_keys(snapshot, response), article_slug,
-                                 reveal, from_attempt=attempt.id))
+                                 reveal, back_to_review={"attempt": attempt.id, **(list_filters or {})}))
     return items

@@ -20,6 +20,7 @@ from ..extensions import db
 from ..web.forms import EmptyForm
 from ..models import Article, Attempt, Quiz, QuizClassroom, Student, utcnow
 from ..services.access import readable_by
+from ..results.forms import list_filters
 from .. import stats
 from ..stats import attempt_seen_by
 from ..web.identity import SignedOut, current_student, current_teacher
@@ -278,7 +279,8 @@ def _review_linking_here(teacher_id: int, article: Article, anchor: str, quote: 
     if attempt is None or attempt.quiz.article_id != article.id:
         return None
     number = review_quoting(attempt.layout, anchor, quote) if anchor else None
-    return url_for("results.attempt", attempt_id=attempt.id, _anchor=f"review-{number}" if number else None)
+    return url_for("results.attempt", attempt_id=attempt.id, **list_filters(request.args),
+                   _anchor=f"review-{number}" if number else None)
 
 
 def _result_linking_here(article: Article, anchor: str, quote: str) -> str | None:
