@@ -151,3 +151,25 @@ def test_the_teacher_sign_in_page_says_a_student_here_will_be_signed_out(app, mi
     assert "Auf diesem Gerät ist Lea als Schülerin oder Schüler angemeldet. Meldest du dich als Lehrperson an, " \
            "wird Lea hier abgemeldet." in page
     assert "als Schülerin oder Schüler angemeldet" not in visible(app.test_client().get("/auth/login"))
+
+
+def test_the_sign_out_page_names_the_quizzes_that_would_stop_saving(app, mini_quiz, student, make_teacher):
+    from .helpers.visible import visible
+    from .test_student_flow import perfect_answers
+    attempt_id = student.start(mini_quiz, "Lea")
+    page = visible(student.client.get("/auth/logout"))
+    assert "Du hast dieses Quiz noch nicht abgegeben." in page
+    assert "Gib zuerst ab: Ohne PIN kannst du nicht zu einem nicht abgegebenen Quiz zurückkehren." in page
+    assert "Mini-Quiz" in page and not page.leaked_markup()
+    assert f'href="/attempts/{attempt_id}"' in student.client.get("/auth/logout").get_data(as_text=True)
+    english = visible(student.client.get("/auth/logout?lang=en"))
+    assert "You have not submitted this quiz yet." in english
+    assert student.submit(attempt_id, perfect_answers(app)).status_code == 302
+    assert "noch nicht abgegeben" not in visible(student.client.get("/auth/logout?lang=de"))
+
+    # With a PIN the student can come back to it: the page says so.
+    _, code = make_classroom(app, make_teacher())
+    mia = joined_student(app, code, "Mia", pin="4711")
+    assert mia.post(f"/quiz/{mini_quiz}/start", data={}).status_code == 302
+    page = visible(mia.get("/auth/logout"))
+    assert "Gib zuerst ab, oder melde dich später wieder an, um dort weiterzumachen, wo du aufgehört hast." in page

@@ -6,6 +6,7 @@ from flask_login import current_user, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..services import sign_ins
+from ..services.attempts import open_attempts_of
 from ..extensions import db
 from ..web.forms import EmptyForm
 from ..web.identity import current_student
@@ -59,7 +60,10 @@ def confirm_logout():
     name without a PIN cannot be taken again); the header's "Sign out" leads here."""
     if not current_user.is_authenticated:
         return redirect(url_for("student.home"))
-    return render_template("auth/logout.html", form=EmptyForm(), student=current_student())
+    student = current_student()
+    # Their pages stop saving answers once the student is signed out (on every device).
+    unsubmitted = open_attempts_of(student) if student is not None else []
+    return render_template("auth/logout.html", form=EmptyForm(), student=student, unsubmitted=unsubmitted)
 
 
 @bp.post("/logout")

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager
 
 from .answer_text import neutralised
 from .content import snapshots
@@ -61,6 +62,15 @@ def open_attempt(student: Student, quiz: Quiz) -> Attempt | None:
         db.select(Attempt).filter_by(quiz_id=quiz.id, student_id=student.id, submitted_at=None)
         .order_by(Attempt.number.desc())
     ).scalars().first()
+
+
+def open_attempts_of(student: Student) -> list[Attempt]:
+    """The student's attempts not yet submitted, newest first, with their quizzes."""
+    return list(db.session.execute(
+        db.select(Attempt).join(Attempt.quiz).options(contains_eager(Attempt.quiz))
+        .where(Attempt.student_id == student.id, Attempt.submitted_at.is_(None))
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    ).scalars())
 
 
 def start_attempt(student: Student, quiz: Quiz, rng: random.Random | None = None) -> Attempt:
