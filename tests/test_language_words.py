@@ -86,7 +86,9 @@ def _cut_shortened(text: str, content: list[str]) -> str:
         words = piece.split(" ")
         for start in range(max(0, len(words) - 40), len(words)):
             tail = " ".join(words[start:])
-            if len(tail.strip()) >= 4 and tail.strip() in blob:
+            # A quote inside the shortened text may already be cut out (¶): the rest around it counts.
+            parts = [part.strip() for part in tail.split("¶") if part.strip()]
+            if len(tail.strip()) >= 4 and parts and all(part in blob for part in parts):
                 pieces[index] = " ".join(words[:start]) + " ¶ "
                 break
     return "…".join(pieces)
