@@ -243,6 +243,20 @@ def test_saving_unchanged_keeps_the_version_and_a_change_makes_a_new_one(app, te
     assert stored.version == 2 and [v.snapshot["spec"]["min"] for v in stored.versions] == [120.0, 125.0]
 
 
+def test_a_decimal_survives_the_edit_form_unchanged(app, teacher, article_id):
+    # Written back as "12.125", the value was read as 12125 when the form was saved unchanged.
+    question_id = add_question(teacher, article_id, "numeric", value="12,1250", tolerance="0,125")
+    assert (question(app, question_id).spec["value"], question(app, question_id).spec["tolerance"]) == (12.125, 0.125)
+    page = unescape(teacher.get(f"/teacher/questions/{question_id}/edit").get_data(as_text=True))
+    shown = {name: re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page).group(1)
+             for name in ("value", "tolerance")}
+    assert shown == {"value": "12,1250", "tolerance": "0,125"}
+    response = teacher.post(f"/teacher/questions/{question_id}/edit", data=numeric(**shown))
+    assert response.status_code == 302
+    stored = question(app, question_id)
+    assert stored.version == 1 and (stored.spec["min"], stored.spec["max"]) == (12.0, 12.25)
+
+
 def test_edited_options_keep_their_keys(app, teacher, article_id):
     question_id = add_question(teacher, article_id, "single_choice")
     data = single_choice(**{"options-0-key": "a", "options-1-key": "b", "options-1-text": "",

@@ -1,8 +1,12 @@
-"""Read numbers the way German-speaking students write them.
+"""Read numbers the way students write them, in German or in English.
 
-Accepted: 5000, 5'000, 5’000, 5 000 (also narrow/no-break spaces), 5.000 (dot as thousands
-separator), 2,5 and 2.5 (decimal), a leading minus sign. A dot followed by exactly three digits
-in groups is a thousands separator, as in German print; "2.5" stays two and a half.
+Accepted: 5000, 5'000, 5’000, 5 000 (also narrow/no-break spaces), 5.000 and 5,000 (thousands
+separators), 2,5 and 2.5 (decimal), 1.234,5, 1,234.5 and 1'234.5 (both), a leading minus sign.
+A separator followed by exactly three digits (in groups of three, after a first group of one to
+three digits that is not 0) groups thousands, whichever language the student uses: 1.000 is a
+thousand in German print and 1,000 in English, so both are read as a thousand; "2.5", "2,25"
+and "0,125" stay decimals. A decimal with exactly three digits after 1 to 999 cannot be
+written without being read as thousands (12,125 is 12125): write 12,1250.
 
 A range is two such numbers joined by a dash (-, –, —), "bis" or "to", optionally after "von"
 or "from": 14'000–15'000, 14000 bis 15000, 14 000 - 15 000, von 14.000 bis 15.000.
@@ -10,9 +14,20 @@ or "from": 14'000–15'000, 14000 bis 15000, 14 000 - 15 000, von 14.000 bis 15.
 import math
 import re
 
-THOUSANDS_SEPARATORS = "'’ \u00a0\u202f."
-_GROUPED = re.compile(r"^\d{1,3}(?P<sep>['’ \u00a0\u202f.])\d{3}(?:(?P=sep)\d{3})*(?:,\d+)?$")
+_GROUPED = re.compile(r"^(?P<integer>[1-9]\d{0,2}(?P<sep>['’ \u00a0\u202f.,])\d{3}(?:(?P=sep)\d{3})*)"
+                      r"(?:(?P<mark>[.,])(?P<fraction>\d+))?$")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def _decimal_mark_fits(separator: str, mark: str | None, fraction: str | None) -> bool:
+    """Whether a grouped number's decimal part is one: after dots the decimal comma (1.234,5),
+    after commas the decimal point (1,234.5), after apostrophes and spaces either; but never a
+    point with three digits there (5'000.000), which reads as a mistyped group."""
+    if mark is None:
+        return True
+    if mark == separator:
+        return False
+    return not (mark == "." and separator != "," and len(fraction) == 3)
 
 
 def parse_number(text: str) -> float | None:
@@ -23,11 +38,14 @@ def parse_number(text: str) -> float | None:
     sign = 1.0
     if value[:1] in {"-", "−"}:
         sign, value = -1.0, value[1:].strip()
-    if _GROUPED.match(value):
-        integer, _, fraction = value.partition(",")
-        digits = "".join(ch for ch in integer if ch.isdigit())
+    grouped = _GROUPED.match(value)
+    if grouped and _decimal_mark_fits(grouped["sep"], grouped["mark"], grouped["fraction"]):
+        digits = "".join(ch for ch in grouped["integer"] if ch.isdigit())
+        fraction = grouped["fraction"]
         number = sign * float(f"{digits}.{fraction}" if fraction else digits)
         return number if math.isfinite(number) else None
+    if grouped:
+        return None
     if _PLAIN.match(value):
         number = sign * float(value.replace(",", "."))
         return number if math.isfinite(number) else None  # 400 nines are not a number anyone means
@@ -50,6 +68,18 @@ def parse_range(text: str) -> tuple[float, float] | None:
         if low is not None and high is not None:
             return low, high
     return None
+
+
+def editable_number(value: float) -> str:
+    """A number as text to edit in a form, which parse_number reads back as the same number:
+    ungrouped, with a decimal comma, and a fourth decimal where three would read as thousands."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    whole, _, fraction = f"{abs(value):.6f}".rstrip("0").partition(".")
+    if len(fraction) == 3 and whole != "0" and len(whole) <= 3:
+        fraction += "0"
+    return ("-" if value < 0 else "") + whole + "," + fraction
 
 
 def _grouped(whole: int) -> str:

@@ -19,7 +19,7 @@ from wtforms import RadioField, StringField
 from wtforms.validators import AnyOf, Length
 
 from .base import INVALID, Kind, Result, SpecContext, place_in
-from .numbers import MAX_RANGE_TEXT, format_number, parse_number, parse_range
+from .numbers import MAX_RANGE_TEXT, editable_number, format_number, parse_number, parse_range
 from .option_form import strip
 
 FORMAT_HINT = _l("Write answer: {value: 5000, tolerance: 0}, answer: {min: 14000, max: 15000} "
@@ -212,4 +212,5 @@ class Numeric(Kind):
 def _text(value) -> str:
     if value is None or value == "":
         return ""
-    return str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
+    # A file's 12.125 written back as "12.125" would be read as 12125 when the form is saved.
+    return editable_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)

@@ -1,10 +1,11 @@
 """German/Swiss number spellings, read without an app."""
 import pytest
 
-from quizapp.kinds.numbers import format_number, parse_number
+from quizapp.kinds.numbers import editable_number, format_number, parse_number
 
 
-@pytest.mark.parametrize("text", ["5000", "5'000", "5’000", "5 000", "5.000", "5\u202f000", "5\u00a0000", " 5000 "])
+@pytest.mark.parametrize("text", ["5000", "5'000", "5’000", "5 000", "5.000", "5,000", "5\u202f000", "5\u00a0000",
+                                  " 5000 "])
 def test_every_usual_spelling_of_five_thousand(text):
     assert parse_number(text) == 5000
 
@@ -12,12 +13,16 @@ def test_every_usual_spelling_of_five_thousand(text):
 @pytest.mark.parametrize("text, value", [
     ("14'000", 14000), ("1.234.567", 1234567), ("2,5", 2.5), ("2.5", 2.5), ("0", 0), ("-3", -3),
     ("−3", -3), ("1'000,75", 1000.75), ("2022", 2022),
+    # English spellings too: a comma before three digits groups thousands, as a dot does.
+    ("1,000", 1000), ("1,234,567", 1234567), ("1,234.5", 1234.5), ("1'234.5", 1234.5), ("1.234,5", 1234.5),
+    ("-1,000", -1000), ("0,125", 0.125), ("0.125", 0.125), ("2,25", 2.25), ("1000,125", 1000.125),
 ])
 def test_decimals_and_groups(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "fünf", "5k", "5'00", "5 00 0", "1,2,3", "5..000", "5'000.000", "--5", "1e5", "∞"])
+@pytest.mark.parametrize("text", ["", "fünf", "5k", "5'00", "5 00 0", "1,2,3", "5..000", "5'000.000", "--5", "1e5", "∞",
+                                  "1.000.5", "1,000,5", "1,000'000"])
 def test_malformed_numbers_are_rejected(text):
     assert parse_number(text) is None
 
@@ -40,3 +45,9 @@ def test_format_number_keeps_four_digits_and_years_together():
     assert format_number(-9999.0) == "-9999"
     assert format_number(10000.0) == "10'000"
     assert format_number(12345.5) == "12'345,5"
+
+
+@pytest.mark.parametrize("value", [12.125, -12.125, 0.125, 999.999, 1000.125, 2.5, 2024, 14000, 10000000.5, 0.001])
+def test_a_number_written_for_a_form_reads_back_the_same(value):
+    # "12.125" in an edit form once came back as 12125 on saving.
+    assert parse_number(editable_number(value)) == pytest.approx(value)
