@@ -9,7 +9,7 @@ from quizapp.bank.checker import check_items
 from quizapp.extensions import db
 from quizapp.models import Question
 
-from .authoring_helpers import add_question
+from .authoring_helpers import add_question, numeric
 from .conftest import MINI_FILE
 
 
@@ -143,6 +143,20 @@ def test_saving_a_question_with_a_warning_is_allowed_and_says_so(app, teacher, a
     assert "The item checker has 1 warning about this question: see it below." in text
     assert "gives away the answer of «Wie viele Kilometer Velowege will die Stadt bauen?»" in text
     assert "«120»" in text and "wie-viele-kilometer" not in text  # named as the teacher wrote it, not by its key
+
+
+def test_a_warning_listed_at_another_question_says_which(app, teacher, article_id):
+    # The first question gives away the answer of the one saved second: the warning stands at the
+    # first (the one to reword), and the note after saving the second says so.
+    add_question(teacher, article_id, "single_choice", **{"prompt": "Wer bezahlt die Hälfte der 120 Kilometer?"})
+    response = teacher.post(f"/teacher/articles/{article_id}/questions/new?kind=numeric", data=numeric())
+    assert response.status_code == 302
+    page = visible_text(teacher.get(response.headers["Location"]).get_data(as_text=True))
+    assert "The item checker has 1 warning about this question: see question 1." in page
+    first, second = page.split("Wer bezahlt die Hälfte der 120 Kilometer?", 1)[1].split("– Question 1", 1)[0], \
+        page.split("Wie viele Kilometer Velowege will die Stadt bauen?", 1)[1]
+    assert "gives away the answer of «Wie viele Kilometer Velowege will die Stadt bauen?»" in first
+    assert "gives away" not in second.split("The text and its passages", 1)[0]
 
 
 def test_questions_without_problems_show_no_warning(app, teacher, article_id):

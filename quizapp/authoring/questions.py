@@ -40,10 +40,9 @@ def _question_form(article, question, kind: str):
         if clean is not None and not form.has_errors:
             saved = save_question(article, question, clean, current_teacher().id)
             flash(_("The question is saved."), "success")
-            if found := question_warnings(saved, article_questions(article)):
-                flash(ngettext("The item checker has %(num)d warning about this question: see it below.",
-                               "The item checker has %(num)d warnings about this question: see them below.",
-                               len(found)), "warning")
+            bank = article_questions(article)
+            if found := question_warnings(saved, bank):
+                flash(_checker_note(found, saved.key, [item.key for item in bank]), "warning")
             # ?saved= puts these messages into the saved question's row; the page opens there, on them
             # (a browser focuses a focusable fragment target).
             return redirect(url_for("authoring.article", article_id=saved.article_id, saved=saved.id,
@@ -53,6 +52,18 @@ def _question_form(article, question, kind: str):
                            kind=KINDS[kind], passages=article.passages, warnings=warnings,
                            answers=answer_count(question) if question is not None else 0)
     return page, 400 if form.is_submitted() else 200
+
+
+def _checker_note(found: list, key: str, keys: list[str]) -> str:
+    """Where the saved question's warnings stand on the article page: a warning that names two
+    questions is listed at the one it is about, which may be another row than the saved one."""
+    rows = sorted({keys.index(w.question) + 1 for w in found if w.question in keys})
+    if rows == [keys.index(key) + 1]:
+        return ngettext("The item checker has %(num)d warning about this question: see it below.",
+                        "The item checker has %(num)d warnings about this question: see them below.", len(found))
+    return ngettext("The item checker has %(num)d warning about this question: see question %(rows)s.",
+                    "The item checker has %(num)d warnings about this question: see question %(rows)s.",
+                    len(found), rows=", ".join(map(str, rows)))
 
 
 @bp.route("/articles/<int:article_id>/questions/new", methods=["GET", "POST"])
