@@ -11,7 +11,7 @@ from quizapp.models import Article, Question, QuestionVersion, Quiz
 
 from .authoring_helpers import FORMS, add_question, create_article, other_teacher_client, seed_article_id
 from .conftest import MINI_FILE, POSTGRES_URL, SEED_DIR
-from .helpers.visible import visible
+from .helpers.visible import Visible, visible
 
 
 @pytest.fixture
@@ -137,6 +137,20 @@ def _refused(app, client, content, name="fragen.yaml") -> str:
 def test_yaml_syntax_error_names_the_line(app, teacher):
     page = _refused(app, teacher, "article:\n  slug: x\n  title: [unclosed\nquestions: []\n")
     assert "This is not valid YAML (line" in page
+
+
+@pytest.mark.parametrize("content, message", [
+    ("article:\n\tslug: x\n", "This is not valid YAML (line 2, column 1): a tab; indent with spaces only"),
+    ("article:\n  title: Wer: wann\n", "This is not valid YAML (line 2, column 13): a colon where none may stand"),
+    ("article:\n  title: 'offen\n", "the file ends inside quotes or brackets"),
+    (b"%PDF-1.4\x00\x01binary", "This is not a question file: character 9 is a control character (code 0x0000)"),
+])
+def test_a_broken_file_is_explained_in_words_with_its_place(app, teacher, content, message):
+    page = Visible(_refused(app, teacher, content))
+    assert message in " ".join(page.text.split()) and "<unicode string>" not in page.text
+    teacher.set_cookie("lang", "de")
+    german = Visible(_refused(app, teacher, content)).text
+    assert "YAML" in german and "Zeile" in german or "Steuerzeichen" in german
 
 
 def test_a_file_that_is_not_utf8_is_refused(app, teacher):

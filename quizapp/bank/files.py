@@ -24,10 +24,39 @@ def parse_yaml(content: bytes | str, name: str) -> tuple[object, list[BankError]
             return None, [BankError(name, None, None, refusal)]
         return yaml.safe_load(content), []
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = _(" (line %(line)d)", line=mark.line + 1) if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        return None, [BankError(name, None, None, _("This is not valid YAML%(line)s: %(problem)s", line=line, problem=problem))]
+        return None, [BankError(name, None, None, _yaml_problem(error))]
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """What is wrong, in the teacher's language and words, and where (line and column)."""
+    if isinstance(error, yaml.reader.ReaderError):  # a character no text file has: probably not a text file
+        return _("This is not a question file: character %(position)d is a control character (code %(code)s) "
+                 "that YAML files cannot contain. Is it a text file saved as .yaml?",
+                 position=error.position + 1, code=f"{error.character:#06x}" if isinstance(error.character, int)
+                 else repr(error.character))
+    mark = getattr(error, "problem_mark", None)
+    where = _(" (line %(line)d, column %(column)d)", line=mark.line + 1, column=mark.column + 1) if mark else ""
+    problem = getattr(error, "problem", None) or ""
+    for start, explained in _EXPLAINED:
+        if problem.startswith(start):
+            return _("This is not valid YAML%(line)s: %(problem)s", line=where, problem=explained())
+    return _("This is not valid YAML%(line)s: %(problem)s", line=where,
+             problem=_("the lines do not fit together as YAML (the parser says: %(detail)s)", detail=problem or error))
+
+
+# The parser's usual complaints, said so that a teacher can fix the line (lazily: the language is
+# the request's).
+_EXPLAINED = [
+    ("mapping values are not allowed", lambda: _("a colon where none may stand; put text that contains "
+                                                 "“: ” in quotes")),
+    ("found character '\\t'", lambda: _("a tab; indent with spaces only")),
+    ("found unexpected end of stream", lambda: _("the file ends inside quotes or brackets; close them")),
+    ("could not find expected ':'", lambda: _("a line without its “key: value” colon")),
+    ("expected <block end>", lambda: _("the indentation does not fit the lines above; indent entries of "
+                                       "one list or mapping alike")),
+    ("expected ',' or ']'", lambda: _("a list in [brackets] is not closed")),
+    ("expected ',' or '}'", lambda: _("a mapping in {braces} is not closed")),
+]
 
 
 def _refused_structure(content: str) -> str | None:
