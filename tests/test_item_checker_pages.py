@@ -159,6 +159,14 @@ def test_a_warning_listed_at_another_question_says_which(app, teacher, article_i
     assert "gives away" not in second.split("The text and its passages", 1)[0]
 
 
+def test_a_quoted_prompt_keeps_its_quotes_balanced_in_a_warning(app, teacher, article_id):
+    add_question(teacher, article_id, "true_false", **{
+        "prompt": "Stimmt die Aussage? «Die Experten sagen, dass es am Ende deutlich teurer wird als geplant.»",
+        "answer_bool": "true", "quote_exact": "Experten vermuten, dass es teurer wird.", "quote_passage": ""})
+    text = visible_text(teacher.get(f"/teacher/articles/{article_id}").get_data(as_text=True))
+    assert "The quote of «Stimmt die Aussage? ‹Die Experten sagen, dass es am Ende …›» hedges" in text
+
+
 def test_questions_without_problems_show_no_warning(app, teacher, article_id):
     question_id = add_question(teacher, article_id, "single_choice")
     article = visible_text(teacher.get(f"/teacher/articles/{article_id}").get_data(as_text=True))

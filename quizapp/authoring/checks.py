@@ -28,6 +28,9 @@ def display_names(questions: list[Question]) -> dict[str, str]:
     names: dict[str, str] = {}
     for question in questions:
         start = shorten(question.prompt or question.key, PROMPT_CHARS, placeholder=" …")
+        # Quotes inside the name are the inner kind (‹ ›), closed where the shortening cut one off.
+        start = start.replace("«", "‹").replace("»", "›")
+        start += "›" * (start.count("‹") - start.count("›"))
         name, number = f"«{start}»", 2
         while name in names.values():  # two questions may start alike; the checker tells items apart by name
             name, number = f"«{start}» ({number})", number + 1
