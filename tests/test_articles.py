@@ -158,6 +158,7 @@ def test_questions_whose_quote_is_gone_are_listed_and_flagged(app, teacher):
     assert "Was ist eine Vermutung oder Meinung?" in attention and "Welche Stelle belegt" in attention
     assert "Wie viele Kilometer" not in attention
     assert page.count("quote not found") == 2
+    assert "2 questions quote text that is no longer in the article. They are marked below" in unescape(page)
     articles = teacher.get("/teacher/articles").get_data(as_text=True)
     assert "2 quotes to fix" in articles
 

@@ -109,7 +109,7 @@ def test_a_clean_import_shows_no_warning(app, teacher):
     response = upload(teacher, clean_mini())
     assert response.status_code == 302
     text = visible_text(teacher.get(response.headers["Location"]).get_data(as_text=True))
-    assert "Imported 5 question(s)" in text
+    assert "Imported 5 questions into" in text
     assert "Item checker" not in text and "item checker" not in text
 
 

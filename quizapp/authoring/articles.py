@@ -1,6 +1,7 @@
 """Article pages for teachers: list, add by pasting, edit metadata and text, copy the seed."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..bank.splitting import blocks_to_text
 from ..web.forms import EmptyForm
@@ -84,8 +85,9 @@ def edit_text(article_id: int):
         if result is not None:
             flash(_("The text is saved; %(count)d passages.", count=len(article.passages)), "success")
             if result.broken:
-                flash(_("%(count)d question(s) quote text that is no longer in the article. They are marked "
-                        "below: fix their quotes.", count=len(result.broken)), "warning")
+                flash(ngettext("%(num)d question quotes text that is no longer in the article. It is marked "
+                               "below: fix its quote.", "%(num)d questions quote text that is no longer in the "
+                               "article. They are marked below: fix their quotes.", len(result.broken)), "warning")
             return redirect(url_for("authoring.article", article_id=article.id))
         _show_errors(form, errors)
     elif not form.is_submitted():

@@ -35,8 +35,8 @@ def import_questions():
         limit = current_app.config.get("IMPORT_MAX_BYTES", DEFAULT_IMPORT_MAX_BYTES)
         result = import_file(upload.filename, upload.read(limit + 1), current_teacher().id, limit)
         if not result.errors:
-            flash(_("Imported %(questions)d question(s) into “%(title)s”.", questions=result.summary.questions,
-                    title=result.article.title), "success")
+            flash(ngettext("Imported %(num)d question into “%(title)s”.", "Imported %(num)d questions into “%(title)s”.",
+                           result.summary.questions, title=result.article.title), "success")
             if result.warnings:
                 # The list itself is on the article page (a flashed list would overflow the session cookie).
                 flash(ngettext("The item checker has %(num)d warning about these questions: see the list below.",
