@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from quizapp.web.formatting import day, decimal, moment, percent, published_date, score
+from quizapp.web.formatting import day, decimal, duration, moment, percent, published_date, score
 
 
 @pytest.mark.parametrize("language, expected", [("de", "23,16 / 38"), ("en", "23.16 / 38")])
@@ -48,3 +48,10 @@ def test_moments_are_swiss_time_in_one_format(app):
         assert moment(datetime(2025, 12, 1, 22, 30)) == "01.12.2025 23:30"  # winter: UTC+1
         assert day(datetime(2025, 6, 1, 22, 30)) == "02.06.2025"
         assert moment(None) == "–"
+
+
+@pytest.mark.parametrize("seconds, text", [(4, "4 s"), (4.4, "4 s"), (59.6, "1 min 00 s"), (725, "12 min 05 s"),
+                                           (3725, "1 h 02 min"), (None, "–"), (-3, "0 s")])
+def test_durations_carry_their_units(seconds, text):
+    # "0:04" on the results page could be minutes or seconds.
+    assert duration(seconds) == text

@@ -53,6 +53,9 @@ def test_results_page_lists_visible_attempts_with_summary(owner, data):
     assert '<dd data-stat="median">50%</dd>' in html
     assert '<dt>Standard deviation (percentage points)</dt><dd data-stat="sd">18.5</dd>' in html
     assert "83%" in html and "2.5 / 6" in html
+    # The fifth column, the time from start to submit, says its units.
+    durations = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[4] for row in html.split("<tr data-attempt=")[1:]]
+    assert durations and all(re.fullmatch(r"\d+ s|\d+ min \d\d s|\d+ h \d\d min", d) for d in durations), durations
 
 
 def test_each_attempts_answers_link_names_its_student(owner, data):

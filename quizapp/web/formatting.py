@@ -12,6 +12,7 @@ knows neither the language nor the time zone, so templates use these instead:
     {{ article.published | published_date }}      Juni 2025   (from "2025-06"; "2025" stays 2025)
     {{ version.created_at | moment }}             05.06.2025 14:30 (Swiss time)
     {{ teacher.created_at | day }}                05.06.2025
+    {{ row.duration | duration }}                 4 s, 12 min 05 s, 1 h 02 min
 """
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, localcontext
@@ -84,6 +85,19 @@ def day(value: datetime | None) -> str:
     return format_date(value, "dd.MM.yyyy")
 
 
+def duration(seconds) -> str:
+    """How long something took, with its units (SI, the same in German and English): 4 s,
+    12 min 05 s, 1 h 02 min; "–" for none. A bare 0:04 could be minutes or seconds."""
+    if seconds is None:
+        return "–"
+    total = max(0, round(float(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(decimal=decimal, score=score, percent=percent, published_date=published_date,
-                                 moment=moment, day=day)
+                                 moment=moment, day=day, duration=duration)
