@@ -111,6 +111,13 @@ def test_invalid_question_is_refused_with_the_error_at_its_field(app, teacher, a
     assert "The question is not saved yet" in page
 
 
+def test_every_wrong_number_is_said_at_once(app, teacher, article_id):
+    # A bad value once hid the negative tolerance until the next save.
+    page = _rejected(app, teacher, article_id, "numeric", numeric(value="zwölf", tolerance="-5"))
+    assert "must be a number" in _field_error(page, "value") or "Enter a number" in _field_error(page, "value")
+    assert "tolerance must be a number of 0" in _field_error(page, "tolerance")
+
+
 OPTION_CASES = [
     ("no correct option", "single_choice", single_choice(**{"options-0-correct": ""}), "exactly one option"),
     ("two correct for single choice", "single_choice", single_choice(**{"options-1-correct": "y"}),

@@ -75,12 +75,12 @@ class Numeric(Kind):
             return empty
         if "value" in answer:
             numbers = _numbers(ctx, {"value": answer["value"], "tolerance": answer.get("tolerance", 0)})
-            if numbers is None:
-                return empty
-            value, tolerance = numbers["value"], numbers["tolerance"]
-            if tolerance < 0:
+            tolerance = (numbers or {}).get("tolerance", _number(answer.get("tolerance", 0)))
+            if tolerance is not None and tolerance < 0:  # said together with a bad value, not a round later
                 ctx.error("answer.tolerance", _("The tolerance must be a number of 0 or more."))
-                tolerance = 0.0
+            if numbers is None or tolerance < 0:
+                return empty
+            value = numbers["value"]
             return {"value": value, "tolerance": tolerance, "min": value - tolerance, "max": value + tolerance,
                     "unit": unit}
         if "range" in answer:
