@@ -1,7 +1,10 @@
 """On a phone (375 px) "My results" shows every attempt with its review link, without a sideways scroll."""
 import re
+from pathlib import Path
 
 import pytest
+
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 pytestmark = pytest.mark.e2e
 
@@ -28,3 +31,8 @@ def test_my_results_fit_a_phone_with_the_review_link_in_view(mini_live, page):
         "cells => cells.map(cell => getComputedStyle(cell, '::before').content)")
     assert labels[:4] == ['"Versuch"', '"Datum"', '"Punkte"', '"Prozent"']
     assert "bestes Ergebnis" in page.locator("tr.history-quiz").inner_text()
+    # Cards have no divider line down their right edge (the desktop's sticky first column has one).
+    shadows = page.locator("table.history tr > :first-child").evaluate_all(
+        "cells => cells.map(cell => getComputedStyle(cell).boxShadow)")
+    assert shadows and set(shadows) == {"none"}, shadows
+    page.screenshot(path=str(SHOTS / "de-375-my-results-cards.png"))
