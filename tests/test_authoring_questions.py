@@ -251,13 +251,14 @@ def test_saving_unchanged_keeps_the_version_and_a_change_makes_a_new_one(app, te
 
 
 def test_a_decimal_survives_the_edit_form_unchanged(app, teacher, article_id):
-    # Written back as "12.125", the value was read as 12125 when the form was saved unchanged.
-    question_id = add_question(teacher, article_id, "numeric", value="12,1250", tolerance="0,125")
+    # Written back as "12.125" in the German form, the value was read as 12125 when saved unchanged.
+    teacher.set_cookie("lang", "de")
+    question_id = add_question(teacher, article_id, "numeric", value="12,125", tolerance="0,125")
     assert (question(app, question_id).spec["value"], question(app, question_id).spec["tolerance"]) == (12.125, 0.125)
     page = unescape(teacher.get(f"/teacher/questions/{question_id}/edit").get_data(as_text=True))
     shown = {name: re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page).group(1)
              for name in ("value", "tolerance")}
-    assert shown == {"value": "12,1250", "tolerance": "0,125"}
+    assert shown == {"value": "12,125", "tolerance": "0,125"}
     response = teacher.post(f"/teacher/questions/{question_id}/edit", data=numeric(**shown))
     assert response.status_code == 302
     stored = question(app, question_id)

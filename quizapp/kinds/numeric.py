@@ -197,7 +197,7 @@ class Numeric(Kind):
     def form_message(self, name: str, message: str) -> str:
         # The file's words (the key's name, YAML's .inf and .nan) mean nothing beside a form field.
         if name.startswith("answer.") and message == _not_a_number(name.removeprefix("answer.")):
-            return _("Enter a number in digits, e.g. 1234 or 1'234.")
+            return _("Enter a number in digits, e.g. 1234, 1,234 or 2.5.")
         return message
 
     # ---------------------------------------------------------------- simulated students
