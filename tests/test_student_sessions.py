@@ -84,6 +84,8 @@ def test_a_device_signed_out_elsewhere_is_told_why_and_loses_no_stored_answers(a
                               headers={"Accept": "application/json"})
     assert saved.status_code == 404 and saved.is_json
     assert saved.get_json()["message"].startswith("Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
+    assert saved.get_json()["join_url"] == f"/join?next=/attempts/{attempt_id}"
+    assert saved.get_json()["join_label"] == "Deiner Klasse beitreten (öffnet einen neuen Tab)"
 
     submitted = other_device.post(f"/attempts/{attempt_id}", data={"q1": "8"})
     assert submitted.status_code == 404

@@ -1,5 +1,5 @@
 """Blueprints, error pages and template helpers."""
-from flask import Flask, render_template, request
+from flask import Flask, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -34,7 +34,11 @@ def register_error_pages(app: Flask) -> None:
         }
         message = error.description if getattr(error, "show_description", False) else messages.get(error.code, error.name)
         if request.path.startswith("/api/") or wants_json():  # e.g. the quiz page's draft saving
-            return {"error": error.name, "message": message}, error.code
+            body = {"error": error.name, "message": message}
+            if getattr(error, "offer_join", False):  # the page's script links to it (static/js/draft.js)
+                body |= {"join_url": url_for("student.join", next=error.come_back_to),
+                         "join_label": _("Join your class (opens a new tab)")}
+            return body, error.code
         return render_template("errors/error.html", code=error.code, message=message,
                                heading=getattr(error, "heading", None),
                                offer_join=getattr(error, "offer_join", False),

@@ -5,7 +5,8 @@
    - counts the answered questions and lists links to the unanswered ones;
    - asks before submitting with unanswered questions (a <dialog> that links to them);
    - when the server refuses a save (the student was signed out on another device), says why
-     beside the buttons too and keeps the form from being sent until a save succeeds again.
+     below the save status, with a link to sign in again in a new tab, and keeps the form from
+     being sent until a save succeeds again.
    Without JavaScript the page still works: the draft is filled in by the server, and the
    "Save draft" button posts the form to the draft route. */
 (function () {
@@ -20,7 +21,7 @@
   var DELAY = 800; // ms after the last change: typing a number sends one save, not one per key
   var timer = null, inFlight = false, again = false, submitting = false;
   // The status beside the count stays short ("Not saved"), as it must fit a phone's line; what
-  // the server said about a refused save goes beside the buttons. While a refusal that a
+  // the server said about a refused save goes in its own box below it. While a refusal that a
   // submit would meet too stands (e.g. signed out on another device), sending the form would
   // lose the answers, so a submit first tries to save again.
   var refused = null;
@@ -92,7 +93,7 @@
     if (!status) { return; }
     status.textContent = text;
     status.classList.toggle("not-saved", !!failed);
-    if (failed && problem && !problem.hidden) {  // the reason is further down, by the buttons
+    if (failed && problem && !problem.hidden) {  // the reason stands just below, above the questions
       var why = document.createElement("a");
       why.href = "#draft-problem";
       why.textContent = form.dataset.why;
@@ -100,9 +101,21 @@
     }
   }
 
-  function showProblem(text, holdsSubmit) {
+  // ``join``: where to sign in again (the server's join_url and its label), opened in a new tab
+  // so that this page and its answers stay.
+  function showProblem(text, holdsSubmit, join) {
     refused = holdsSubmit ? text : null;
-    if (problem) { problem.textContent = text || ""; problem.hidden = !text; }
+    if (!problem) { return; }
+    problem.textContent = text || "";
+    problem.hidden = !text;
+    if (text && join && join.url) {
+      var link = document.createElement("a");
+      link.href = join.url;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = join.label;
+      problem.append(" ", link);
+    }
   }
 
   // Resolves once this save (and one queued behind it) has an answer.
@@ -126,7 +139,8 @@
       return response.json().then(function (data) {
         // 404: nobody (or somebody else) is signed in here, and a submit would be refused too.
         // A 409 (submitted meanwhile elsewhere) lets the submit through to the result page.
-        showProblem(data.message || null, !!data.message && response.status === 404);
+        showProblem(data.message || null, !!data.message && response.status === 404,
+                    { url: data.join_url, label: data.join_label });
         show(form.dataset.notSaved, true);
       }, function () { show(form.dataset.notSaved, true); });
     }).catch(function () {

@@ -174,13 +174,19 @@ def test_signed_out_on_another_device_the_quiz_page_keeps_the_answers_until_a_sa
     page.locator("input[inputmode=decimal]").first.focus()
     page.keyboard.type("12")
     page.wait_for_function("() => document.getElementById('draft-status').textContent.startsWith('Nicht gespeichert')")
-    # Beside the count the status stays short (it must fit a phone's line); the reason is
-    # beside the buttons.
+    # Beside the count the status stays short (it must fit a phone's line); the reason stands
+    # right below it, above the questions, with a way to sign in again.
     assert page.locator("#draft-status").inner_text() == "Nicht gespeichert – warum?"
     problem = page.locator("#draft-problem")
     assert problem.is_visible() and problem.inner_text().startswith(
         "Nicht gespeichert: Du bist auf diesem Gerät nicht mehr angemeldet.")
     assert "deiner Klasse wieder bei" in problem.inner_text()
+    below = page.evaluate("""() => document.getElementById('draft-problem').getBoundingClientRect().top
+                             - document.getElementById('draft-status').getBoundingClientRect().bottom""")
+    assert 0 <= below < 200, below
+    join = problem.get_by_role("link", name="Deiner Klasse beitreten (öffnet einen neuen Tab)")
+    assert join.get_attribute("target") == "_blank"
+    assert join.get_attribute("href") == "/join?next=" + attempt_url.split(live_server, 1)[-1]
     shots = Path(__file__).resolve().parents[2] / "screenshots"
     shots.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 375, "height": 667})
@@ -191,16 +197,25 @@ def test_signed_out_on_another_device_the_quiz_page_keeps_the_answers_until_a_sa
     assert page.evaluate("location.hash") == "#draft-problem"
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    # Submitting now would lose the answers: the page stays, says why beside the buttons.
+    # Submitting now would lose the answers: the page stays and moves to the reason.
     page.get_by_role("button", name="Antworten abgeben").click()
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'draft-problem'")
     assert page.url.split("#")[0] == attempt_url
     assert page.locator("input[inputmode=decimal]").first.input_value() == "12"
     page.screenshot(path=str(shots / "de-1280-quiz-signed-out-elsewhere.png"))
 
-    # Back in, in another tab: the same submit now saves and goes on, the answer included.
-    again = page.context.new_page()
-    _join(again, code)
+    # Back in through the link, in a new tab, which then leads to the attempt: the same submit
+    # on this page now saves and goes on, the answer included.
+    with page.context.expect_page() as opened:
+        join.click()
+    again = opened.value
+    again.wait_for_load_state()
+    again.locator("input[name=code]").fill(code)
+    again.locator("input[name=display_name]").fill("Mia")
+    again.locator("input[name=pin]").fill("4711")
+    with again.expect_navigation():
+        again.locator("main form button[type=submit]").click()
+    assert again.url.split("#")[0] == attempt_url
     again.close()
     page.get_by_role("button", name="Antworten abgeben").click()
     page.locator("#confirm-submit").get_by_role("button", name="Trotzdem abgeben").click()
