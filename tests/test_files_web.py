@@ -143,7 +143,8 @@ def test_yaml_syntax_error_names_the_line(app, teacher):
     ("article:\n\tslug: x\n", "This is not valid YAML (line 2, column 1): a tab; indent with spaces only"),
     ("article:\n  title: Wer: wann\n", "This is not valid YAML (line 2, column 13): a colon where none may stand"),
     ("article:\n  title: 'offen\n", "the file ends inside quotes or brackets"),
-    (b"%PDF-1.4\x00\x01binary", "This is not a question file: character 9 is a control character (code 0x0000)"),
+    (b"%PDF-1.4\x00\x01binary", "This is not a question file: line 1, column 9 holds a control character (code 0x0000)"),
+    (b"article:\n  title: ab\x07c\n", "line 2, column 12 holds a control character (code 0x0007)"),
 ])
 def test_a_broken_file_is_explained_in_words_with_its_place(app, teacher, content, message):
     page = Visible(_refused(app, teacher, content))

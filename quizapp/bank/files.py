@@ -24,16 +24,17 @@ def parse_yaml(content: bytes | str, name: str) -> tuple[object, list[BankError]
             return None, [BankError(name, None, None, refusal)]
         return yaml.safe_load(content), []
     except yaml.YAMLError as error:
-        return None, [BankError(name, None, None, _yaml_problem(error))]
+        return None, [BankError(name, None, None, _yaml_problem(error, content))]
 
 
-def _yaml_problem(error: yaml.YAMLError) -> str:
+def _yaml_problem(error: yaml.YAMLError, content: str) -> str:
     """What is wrong, in the teacher's language and words, and where (line and column)."""
     if isinstance(error, yaml.reader.ReaderError):  # a character no text file has: probably not a text file
-        return _("This is not a question file: character %(position)d is a control character (code %(code)s) "
-                 "that YAML files cannot contain. Is it a text file saved as .yaml?",
-                 position=error.position + 1, code=f"{error.character:#06x}" if isinstance(error.character, int)
-                 else repr(error.character))
+        before = content[:error.position]
+        return _("This is not a question file: line %(line)d, column %(column)d holds a control character "
+                 "(code %(code)s) that no question file contains. Was another kind of file renamed to .yaml?",
+                 line=before.count("\n") + 1, column=len(before) - (before.rfind("\n") + 1) + 1,
+                 code=f"{error.character:#06x}" if isinstance(error.character, int) else repr(error.character))
     mark = getattr(error, "problem_mark", None)
     where = _(" (line %(line)d, column %(column)d)", line=mark.line + 1, column=mark.column + 1) if mark else ""
     problem = getattr(error, "problem", None) or ""
