@@ -137,6 +137,7 @@ def _refused(app, client, content, name="fragen.yaml") -> str:
 def test_yaml_syntax_error_names_the_line(app, teacher):
     page = _refused(app, teacher, "article:\n  slug: x\n  title: [unclosed\nquestions: []\n")
     assert "This is not valid YAML (line" in page
+    assert "In the file fragen.yaml:" in Visible(page).text
 
 
 @pytest.mark.parametrize("content, message", [

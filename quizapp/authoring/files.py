@@ -44,6 +44,6 @@ def import_questions():
                                len(result.warnings)), "warning")
             return redirect(url_for("authoring.article", article_id=result.article.id))
         return render_template("authoring/import.html", form=form, errors=_grouped(result.errors),
-                               count=len(result.errors)), 422
+                               count=len(result.errors), filename=upload.filename), 422
     status = 400 if form.is_submitted() else 200
     return render_template("authoring/import.html", form=form, errors=[], count=0), status
