@@ -140,6 +140,19 @@ def test_yaml_syntax_error_names_the_line(app, teacher):
     assert "In the file fragen.yaml:" in Visible(page).text
 
 
+def test_a_file_means_the_same_whoever_uploads_it(app, teacher):
+    # Text numbers in files are read the German way, also by a teacher whose pages are English.
+    data = yaml.safe_load(MINI_FILE.read_text(encoding="utf-8"))
+    number = next(q for q in data["questions"] if q["kind"] == "numeric")
+    number["answer"] = {"value": "12,125", "tolerance": "0"}
+    teacher.set_cookie("lang", "en")
+    response = upload(teacher, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        stored = db.session.execute(db.select(Question).filter_by(key=number["id"])).scalar_one()
+        assert stored.spec["value"] == 12.125
+
+
 @pytest.mark.parametrize("content, message", [
     ("article:\n\tslug: x\n", "This is not valid YAML (line 2, column 1): a tab; indent with spaces only"),
     ("article:\n  title: Wer: wann\n", "This is not valid YAML (line 2, column 13): a colon where none may stand"),

@@ -32,7 +32,9 @@ def _number(value) -> float | None:
     """A finite number from a file value (int, float or a number written as text), else None."""
     if isinstance(value, bool) or value is None:
         return None
-    number = float(value) if isinstance(value, (int, float)) else parse_number(str(value))
+    # A file means the same whoever uploads it: text numbers in files are read the German way;
+    # the form's fields arrive here already read in the teacher's language (entry_from_form).
+    number = float(value) if isinstance(value, (int, float)) else parse_number(str(value), mark=",")
     return number if number is not None and math.isfinite(number) else None
 
 
@@ -178,14 +180,15 @@ class Numeric(Kind):
 
     def entry_from_form(self, form, reserved: set[str]) -> tuple[dict, list[int]]:
         mode = form.numeric_mode.data
+        typed = {name: _read_typed(getattr(form, name).data) for name in ("value", "tolerance", "min", "max")}
         if mode == "student_range":
-            answer = {"range": [form.min.data or "", form.max.data or ""]}
+            answer = {"range": [typed["min"], typed["max"]]}
         elif mode == "range":
-            answer = {"min": form.min.data or "", "max": form.max.data or ""}
+            answer = {"min": typed["min"], "max": typed["max"]}
         else:
-            answer = {"value": form.value.data or ""}
+            answer = {"value": typed["value"]}
             if form.tolerance.data:
-                answer["tolerance"] = form.tolerance.data
+                answer["tolerance"] = typed["tolerance"]
         return {"answer": answer, "unit": form.unit.data or ""}, []
 
     def place_error(self, form, name: str, rows: list[int], names: list[str]) -> list | None:
@@ -207,6 +210,13 @@ class Numeric(Kind):
             return [" bis ".join(format_number(end) for end in spec["range"])]
         value = spec["min"] if right else spec["max"] * rng.choice([0.1, 0.5, 2, 10]) + rng.choice([0, 10])
         return [format_number(value) if rng.random() < 0.5 else f"{value:g}"]
+
+
+def _read_typed(text: str | None):
+    """A form field's number as the teacher's language writes it (12,125 in German, 12.125 in
+    English); text that is no number stays text, for validation to refuse at its field."""
+    number = parse_number(text or "")
+    return number if number is not None else (text or "")
 
 
 def _text(value) -> str:
