@@ -77,7 +77,7 @@ class Numeric(Kind):
             return empty
         if "value" in answer:
             numbers = _numbers(ctx, {"value": answer["value"], "tolerance": answer.get("tolerance", 0)})
-            tolerance = (numbers or {}).get("tolerance", _number(answer.get("tolerance", 0)))
+            tolerance = _number(answer.get("tolerance", 0))
             if tolerance is not None and tolerance < 0:  # said together with a bad value, not a round later
                 ctx.error("answer.tolerance", _("The tolerance must be a number of 0 or more."))
             if numbers is None or tolerance < 0:
